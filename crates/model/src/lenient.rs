@@ -1,0 +1,298 @@
+//! Decoding that survives what real responses contain: timestamps in several
+//! forms, booleans as `true`/`1`/`"1"`, numbers as strings, nulls everywhere,
+//! and enum values nobody documented.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// A point in time as the APIs send it. `date_only` remembers that the
+/// vendor sent a bare date, so it is shown without a time of day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    pub utc: DateTime<Utc>,
+    pub date_only: bool,
+}
+
+impl Timestamp {
+    pub fn from_utc(utc: DateTime<Utc>) -> Self {
+        Timestamp { utc, date_only: false }
+    }
+
+    /// Parses every form listed in API.md: RFC 3339 (with or without
+    /// fractions, `Z` or an offset), `YYYY-MM-DD HH:MM:SS` (UTC), the same with
+    /// fractions, and a bare `YYYY-MM-DD`.
+    pub fn parse(raw: &str) -> Option<Timestamp> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return None;
+        }
+        if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+            return Some(Timestamp::from_utc(dt.with_timezone(&Utc)));
+        }
+        // RFC 3339 with a space instead of `T`.
+        if s.len() > 10 && s.as_bytes()[10] == b' ' && (s.ends_with('Z') || s.contains('+')) {
+            let t = format!("{}T{}", &s[..10], &s[11..]);
+            if let Ok(dt) = DateTime::parse_from_rfc3339(&t) {
+                return Some(Timestamp::from_utc(dt.with_timezone(&Utc)));
+            }
+        }
+        for fmt in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
+            if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
+                return Some(Timestamp::from_utc(naive.and_utc()));
+            }
+        }
+        if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Some(Timestamp {
+                utc: date.and_time(NaiveTime::MIN).and_utc(),
+                date_only: true,
+            });
+        }
+        None
+    }
+
+    /// Milliseconds since the Unix epoch, as JavaScript's `Date` wants them.
+    pub fn millis(&self) -> i64 {
+        self.utc.timestamp_millis()
+    }
+
+    /// RFC 3339 with milliseconds and `Z`, or `YYYY-MM-DD` for a bare date.
+    pub fn to_wire(&self) -> String {
+        if self.date_only {
+            self.utc.format("%Y-%m-%d").to_string()
+        } else {
+            self.utc.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+        }
+    }
+
+    /// The HTTP date form used by `If-Unmodified-Since`.
+    pub fn to_http_date(&self) -> String {
+        self.utc.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_wire())
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        Timestamp::parse(&raw).ok_or_else(|| de::Error::custom(format!("unrecognised timestamp {raw:?}")))
+    }
+}
+
+/// For `Option<Timestamp>` fields: null, missing, empty and unparseable
+/// strings all become `None` rather than failing the whole object.
+pub fn opt_timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
+    let v = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(match v {
+        Some(serde_json::Value::String(s)) => Timestamp::parse(&s),
+        _ => None,
+    })
+}
+
+/// A boolean sent as `true`/`false`, `1`/`0`, `"1"`/`"0"`, `"true"`/`"false"`;
+/// null or missing is `false`.
+pub fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(opt_flex_bool(d)?.unwrap_or(false))
+}
+
+/// Like [`flex_bool`] but keeps "not sent" apart from `false`.
+pub fn opt_flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    struct V;
+    impl<'de> Visitor<'de> for V {
+        type Value = Option<bool>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a boolean, 0/1 or \"0\"/\"1\"")
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(Some(v != 0))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(Some(v != 0))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Ok(Some(v != 0.0))
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            match v.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => Ok(Some(true)),
+                "0" | "false" | "no" | "off" | "" => Ok(Some(false)),
+                other => Err(E::custom(format!("not a boolean: {other:?}"))),
+            }
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(V)
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// An integer that may arrive as a number, a numeric string or null.
+pub fn opt_flex_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let v = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(match v {
+        Some(serde_json::Value::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+/// A string field where null and missing both mean "empty".
+pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let v = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(match v {
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
+        _ => None,
+    })
+}
+
+/// An object that may be missing, null, or (PHP's habit) an empty array.
+pub fn opt_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let v = Option::<serde_json::Value>::deserialize(d)?;
+    match v {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::Array(a)) if a.is_empty() => Ok(None),
+        Some(other) => serde_json::from_value(other).map(Some).map_err(de::Error::custom),
+    }
+}
+
+/// Declares a wire enum: the documented values, plus `Unknown(String)` for
+/// anything else, so a new value on the server never breaks decoding.
+#[macro_export]
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($variant,)+
+            /// A value the documentation does not list; shown as sent.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every documented value, in documentation order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $wire,)+
+                    $name::Unknown(s) => s.as_str(),
+                }
+            }
+
+            pub fn from_wire(s: &str) -> Self {
+                match s {
+                    $($wire => $name::$variant,)+
+                    other => $name::Unknown(other.to_string()),
+                }
+            }
+
+            pub fn is_known(&self) -> bool {
+                !matches!(self, $name::Unknown(_))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let v = ::serde_json::Value::deserialize(d)?;
+                Ok(match v {
+                    ::serde_json::Value::String(s) => $name::from_wire(&s),
+                    other => $name::Unknown(other.to_string()),
+                })
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_timestamp_form_parses_to_the_same_instant() {
+        let a = Timestamp::parse("2024-06-17 06:37:33").unwrap();
+        let b = Timestamp::parse("2024-06-17T06:37:33.000000Z").unwrap();
+        let c = Timestamp::parse("2024-06-17T06:37:33Z").unwrap();
+        let d = Timestamp::parse("2024-06-17T08:37:33+02:00").unwrap();
+        assert_eq!(a.utc, b.utc);
+        assert_eq!(b.utc, c.utc);
+        assert_eq!(c.utc, d.utc);
+        assert!(!a.date_only);
+    }
+
+    #[test]
+    fn bare_date_is_midnight_utc_and_remembered_as_date_only() {
+        let t = Timestamp::parse("2024-01-20").unwrap();
+        assert!(t.date_only);
+        assert_eq!(t.to_wire(), "2024-01-20");
+        assert_eq!(t.utc.to_rfc3339(), "2024-01-20T00:00:00+00:00");
+    }
+
+    #[test]
+    fn garbage_timestamp_is_none_not_a_panic() {
+        assert!(Timestamp::parse("yesterday").is_none());
+        assert!(Timestamp::parse("").is_none());
+    }
+
+    #[test]
+    fn http_date_is_rfc_7231() {
+        let t = Timestamp::parse("2025-10-30T16:41:27Z").unwrap();
+        assert_eq!(t.to_http_date(), "Thu, 30 Oct 2025 16:41:27 GMT");
+    }
+
+    #[derive(Deserialize)]
+    struct B {
+        #[serde(default, deserialize_with = "flex_bool")]
+        v: bool,
+    }
+
+    #[test]
+    fn booleans_decode_from_every_form() {
+        for (json, want) in [
+            (r#"{"v":true}"#, true),
+            (r#"{"v":false}"#, false),
+            (r#"{"v":1}"#, true),
+            (r#"{"v":0}"#, false),
+            (r#"{"v":"1"}"#, true),
+            (r#"{"v":"0"}"#, false),
+            (r#"{"v":null}"#, false),
+            (r#"{}"#, false),
+        ] {
+            let b: B = serde_json::from_str(json).unwrap();
+            assert_eq!(b.v, want, "{json}");
+        }
+        assert!(serde_json::from_str::<B>(r#"{"v":"maybe"}"#).is_err());
+    }
+}

@@ -1,0 +1,12 @@
+//! Wire types of the two APIs orgdesk speaks, with lenient decoding and the
+//! validation rules shared by the browser app and the reference server.
+//!
+//! Nothing here depends on the web or on the server: the crate compiles to
+//! wasm32 and to native code alike.
+
+pub mod blendvision;
+pub mod lenient;
+pub mod openbadge;
+pub mod validate;
+
+pub use lenient::Timestamp;
