@@ -1,5 +1,55 @@
+//! orgdesk: the organization console for Open Badge issuers and BlendVision
+//! One customers. `App` holds the route table and the app-wide contexts;
+//! screens live in `pages`, reusable pieces in `components`.
+
+pub mod api;
+pub mod components;
+pub mod config;
+pub mod i18n;
+pub mod pages;
+pub mod state;
+
+use components::shell::Shell;
+use config::Config;
+use i18n::{provide_i18n, I18n};
 use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+use pages::bv::organization::BvOrganizationPage;
+use pages::issuer::overview::IssuerOverviewPage;
+use pages::landing::Landing;
+use pages::not_found::NotFound;
+use pages::sign_in::SignIn;
+use state::session::{Dialect, SessionStore};
 
 pub fn mount() {
-    leptos::mount::mount_to_body(|| view! { <p>"orgdesk"</p> });
+    leptos::mount::mount_to_body(App);
+}
+
+/// Installs the contexts every component expects: language, API config,
+/// session and page metadata.
+pub fn provide_app_contexts() {
+    provide_meta_context();
+    provide_i18n(I18n::detect());
+    provide_context(Config::from_document());
+    provide_context(SessionStore::load());
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_app_contexts();
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Landing/>
+                    <Route path=path!("/openbadge/sign-in") view=|| view! { <SignIn dialect=Dialect::OpenBadge/> }/>
+                    <Route path=path!("/blendvision/sign-in") view=|| view! { <SignIn dialect=Dialect::BlendVision/> }/>
+                    <Route path=path!("/openbadge") view=IssuerOverviewPage/>
+                    <Route path=path!("/blendvision") view=BvOrganizationPage/>
+                </Routes>
+            </Shell>
+        </Router>
+    }
 }

@@ -1,0 +1,169 @@
+//! Sends every request the app makes: base URL, bearer token, timeout,
+//! and the mapping of both error dialects onto one `ApiError`.
+
+use crate::config::Config;
+use crate::state::session::Dialect;
+use gloo_net::http::{Method, RequestBuilder, Response};
+use leptos::prelude::*;
+use orgdesk_model::blendvision::RpcStatus;
+use orgdesk_model::openbadge::LaravelError;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+
+/// How long a request may take before the admin is told and offered a retry.
+pub const TIMEOUT_MS: u32 = 15_000;
+
+/// Everything that can go wrong with a request, in terms the UI can act on.
+/// `Clone` so resources can hold it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer: offline, DNS, CORS, refused.
+    Network,
+    /// No answer within [`TIMEOUT_MS`].
+    Timeout,
+    /// 401: the token is missing, expired or revoked (or the credentials are wrong, at sign-in).
+    Unauthenticated { message: String },
+    Forbidden { message: String },
+    NotFound { message: String },
+    /// 412: the record changed since it was loaded.
+    Conflict,
+    /// 422 (Laravel) or 400 (google.rpc): field paths (dot form) to messages.
+    Invalid { message: String, fields: BTreeMap<String, Vec<String>>, reason: Option<String> },
+    RateLimited { retry_after_secs: Option<u32> },
+    Server { status: u16, message: String },
+    /// A 2xx whose body did not decode into the expected type.
+    Decode(String),
+}
+
+/// What to send.
+pub enum Body {
+    None,
+    Json(serde_json::Value),
+}
+
+pub struct Call<'a> {
+    pub dialect: Dialect,
+    pub method: Method,
+    pub path: &'a str,
+    pub token: Option<String>,
+    pub body: Body,
+}
+
+/// Sends `call` and decodes a 2xx body as `T`.
+pub async fn send<T: DeserializeOwned>(call: Call<'_>) -> Result<T, ApiError> {
+    let (status, text, retry_after) = exchange(call).await?;
+    if (200..300).contains(&status) {
+        let body = if text.trim().is_empty() { "null" } else { text.as_str() };
+        serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))
+    } else {
+        Err(error_from(status, &text, retry_after))
+    }
+}
+
+/// Sends `call` and ignores the body of a 2xx answer (204, `{}`).
+pub async fn send_no_content(call: Call<'_>) -> Result<(), ApiError> {
+    let (status, text, retry_after) = exchange(call).await?;
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(error_from(status, &text, retry_after))
+    }
+}
+
+async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError> {
+    let config = use_context::<Config>().unwrap_or_else(Config::from_document);
+    let url = format!("{}{}", config.base(call.dialect), call.path);
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    let signal = controller.signal();
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let timed_out = timed_out.clone();
+        gloo_timers::callback::Timeout::new(TIMEOUT_MS, move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+
+    let mut builder = RequestBuilder::new(&url)
+        .method(call.method)
+        .header("Accept", "application/json")
+        .abort_signal(Some(&signal));
+    if let Some(token) = &call.token {
+        builder = builder.header("Authorization", &format!("Bearer {token}"));
+    }
+    let request = match call.body {
+        Body::None => builder.build(),
+        Body::Json(value) => builder.json(&value),
+    }
+    .map_err(|_| ApiError::Network)?;
+
+    let outcome = request.send().await;
+    drop(timer);
+    let response: Response = match outcome {
+        Ok(r) => r,
+        Err(_) if timed_out.get() => return Err(ApiError::Timeout),
+        Err(_) => return Err(ApiError::Network),
+    };
+    let status = response.status();
+    let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
+    let text = response.text().await.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })?;
+    Ok((status, text, retry_after))
+}
+
+/// Maps an error answer of either dialect. Both bodies are tried: a proxy in
+/// front of either platform may answer in the other's shape, or in HTML.
+pub fn error_from(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
+    let rpc = serde_json::from_str::<RpcStatus>(body).ok().filter(|r| r.code != 0);
+    let laravel = serde_json::from_str::<LaravelError>(body).ok();
+    let message = rpc
+        .as_ref()
+        .map(|r| r.message.clone())
+        .or_else(|| laravel.as_ref().map(|l| l.message.clone()))
+        .unwrap_or_default();
+    match status {
+        401 => ApiError::Unauthenticated { message },
+        403 => ApiError::Forbidden { message },
+        404 => ApiError::NotFound { message },
+        412 => ApiError::Conflict,
+        429 => ApiError::RateLimited { retry_after_secs: retry_after },
+        400 | 409 | 422 => {
+            let (fields, reason) = match (&rpc, &laravel) {
+                (Some(r), _) => {
+                    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+                    for v in r.field_violations() {
+                        fields.entry(v.field.clone()).or_default().push(v.description.clone());
+                    }
+                    (fields, r.reason().map(str::to_string))
+                }
+                (None, Some(l)) => (l.errors.clone(), None),
+                (None, None) => (BTreeMap::new(), None),
+            };
+            ApiError::Invalid { message, fields, reason }
+        }
+        _ => ApiError::Server { status, message },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn laravel_422_keeps_dot_paths() {
+        let e = error_from(422, r#"{"message":"bad","errors":{"address_info.street":["x"]}}"#, None);
+        let ApiError::Invalid { fields, .. } = e else { panic!("{e:?}") };
+        assert_eq!(fields["address_info.street"], vec!["x".to_string()]);
+    }
+
+    #[test]
+    fn rpc_400_field_violations_become_fields() {
+        let body = r#"{"code":3,"message":"m","details":[{"@type":"type.googleapis.com/google.rpc.BadRequest","field_violations":[{"field":"business_setting.site_limit","description":"must be within [0, 50]"}]}]}"#;
+        let ApiError::Invalid { fields, .. } = error_from(400, body, None) else { panic!() };
+        assert_eq!(fields["business_setting.site_limit"], vec!["must be within [0, 50]".to_string()]);
+    }
+
+    #[test]
+    fn html_error_page_is_a_server_error_not_a_decode_panic() {
+        assert_eq!(error_from(502, "<html>Bad gateway</html>", None), ApiError::Server { status: 502, message: String::new() });
+    }
+}

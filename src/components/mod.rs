@@ -1,0 +1,9 @@
+//! Reusable pieces every page builds from.
+
+pub mod error_summary;
+pub mod facts;
+pub mod field;
+pub mod guard;
+pub mod lang_switch;
+pub mod safe_html;
+pub mod shell;

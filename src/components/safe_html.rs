@@ -1,0 +1,82 @@
+//! Shows HTML from the API without ever handing an unsanitized string to
+//! `inner_html`: the browser's inert DOMParser reads it (no scripts run, no
+//! images load), and only allowlisted elements are rebuilt, node by node,
+//! into the live document.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
+
+/// Elements kept, with their text and allowed children.
+const ALLOWED: &[&str] = &["p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote"];
+
+/// Elements dropped together with everything inside them.
+const DROPPED: &[&str] = &["script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "head", "title", "textarea", "select", "button", "form", "input"];
+
+/// Link targets a visitor may follow.
+pub fn allowed_href(href: &str) -> bool {
+    let h = href.trim().to_ascii_lowercase();
+    h.starts_with("https://") || h.starts_with("http://") || h.starts_with("mailto:")
+}
+
+#[component]
+pub fn SafeHtml(#[prop(into)] html: Signal<String>, #[prop(optional)] class: &'static str) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let html = html.get();
+        if let Some(target) = node.get() {
+            target.set_text_content(None);
+            rebuild_into(&html, &target);
+        }
+    });
+    view! { <div class=class node_ref=node></div> }
+}
+
+/// Parses `html` inertly and appends its allowed content to `target`.
+pub fn rebuild_into(html: &str, target: &Node) {
+    let Ok(parser) = web_sys::DomParser::new() else { return };
+    let Ok(parsed) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else { return };
+    let Some(body) = parsed.body() else { return };
+    let live = document();
+    copy_children(&live, &body, target);
+}
+
+fn copy_children(doc: &Document, from: &Node, to: &Node) {
+    let children = from.child_nodes();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else { continue };
+        match child.node_type() {
+            Node::TEXT_NODE => {
+                let text = doc.create_text_node(&child.text_content().unwrap_or_default());
+                let _ = to.append_child(&text);
+            }
+            Node::ELEMENT_NODE => {
+                let Ok(el) = child.dyn_into::<Element>() else { continue };
+                let tag = el.tag_name().to_ascii_lowercase();
+                if ALLOWED.contains(&tag.as_str()) {
+                    let Ok(copy) = doc.create_element(&tag) else { continue };
+                    if tag == "a" {
+                        match el.get_attribute("href").filter(|h| allowed_href(h)) {
+                            Some(href) => {
+                                let _ = copy.set_attribute("href", href.trim());
+                                let _ = copy.set_attribute("rel", "noopener noreferrer nofollow");
+                            }
+                            // A link we won't follow keeps its text, as plain text.
+                            None => {
+                                copy_children(doc, &el, to);
+                                continue;
+                            }
+                        }
+                    }
+                    copy_children(doc, &el, &copy);
+                    let _ = to.append_child(&copy);
+                } else if !DROPPED.contains(&tag.as_str()) {
+                    // Unknown wrappers (div, span, font...) vanish but keep their text.
+                    copy_children(doc, &el, to);
+                }
+            }
+            // Comments, processing instructions, CDATA: dropped.
+            _ => {}
+        }
+    }
+}

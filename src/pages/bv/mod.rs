@@ -1,0 +1,3 @@
+//! BlendVision One screens.
+
+pub mod organization;

@@ -1,0 +1,3 @@
+//! Open Badge issuer screens.
+
+pub mod overview;
