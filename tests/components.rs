@@ -1,0 +1,235 @@
+//! Component tests in a real browser (wasm-bindgen-test, headless Chromium):
+//! each mounts one component with the app's contexts and drives the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use orgdesk::components::safe_html::SafeHtml;
+use orgdesk::i18n::{provide_i18n, I18n, Lang};
+use orgdesk::pages::bv::organization::BvOrganizationOverview;
+use orgdesk::pages::issuer::overview::IssuerOverview;
+use orgdesk::pages::sign_in::SignInForm;
+use orgdesk::state::session::{Dialect, Session, SessionStore};
+use orgdesk_model::{blendvision as bv, openbadge as ob};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `f` into a fresh container with English (or `lang`) and an empty session.
+fn mount<F, N>(lang: Lang, f: F) -> (HtmlElement, I18n)
+where
+    F: FnOnce() -> N + 'static,
+    N: IntoView,
+{
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&container).unwrap();
+    let i18n = I18n { lang: RwSignal::new(lang) };
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_i18n(i18n);
+        provide_context(SessionStore { current: RwSignal::new(None), ended: RwSignal::new(None) });
+        f()
+    });
+    // The container lives for the rest of the test run.
+    handle.forget();
+    (container, i18n)
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+}
+
+fn input(root: &HtmlElement, id: &str) -> HtmlInputElement {
+    root.query_selector(&format!("#{id}")).unwrap().unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+}
+
+fn type_into(el: &HtmlInputElement, value: &str) {
+    el.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+}
+
+fn leave(el: &HtmlInputElement) {
+    el.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
+}
+
+fn submit(root: &HtmlElement) {
+    let button: HtmlElement = root.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into();
+    button.click();
+}
+
+fn text(root: &HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn sign_in_form(dialect: Dialect) -> HtmlElement {
+    mount(Lang::En, move || view! { <SignInForm dialect on_signed_in=Callback::new(|_: Session| ())/> }).0
+}
+
+#[wasm_bindgen_test]
+async fn empty_sign_in_shows_summary_and_inline_errors_without_sending() {
+    let root = sign_in_form(Dialect::OpenBadge);
+    settle().await;
+    assert!(!text(&root).contains("There is a problem"), "no errors before the first submit");
+    submit(&root);
+    settle().await;
+    let summary = root.query_selector(".error-summary").unwrap().expect("summary shown");
+    let summary_text = summary.text_content().unwrap();
+    assert!(summary_text.contains("There is a problem"));
+    assert!(summary_text.contains("Enter your e-mail address"));
+    assert!(summary_text.contains("Enter your password"));
+    let links: Vec<String> = (0..summary.query_selector_all("a").unwrap().length())
+        .map(|i| summary.query_selector_all("a").unwrap().item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("href").unwrap())
+        .collect();
+    assert_eq!(links, vec!["#email", "#password"]);
+    assert_eq!(input(&root, "email").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(input(&root, "email").get_attribute("aria-describedby").as_deref(), Some("email-error"));
+    assert!(!input(&root, "email").disabled(), "nothing was sent, so the form stays enabled");
+}
+
+#[wasm_bindgen_test]
+async fn email_is_checked_after_leaving_the_field_and_then_as_typed() {
+    let root = sign_in_form(Dialect::BlendVision);
+    let email = input(&root, "email");
+    type_into(&email, "owner@lumen");
+    settle().await;
+    assert!(!text(&root).contains("Enter an e-mail address in the format"), "not while first typing");
+    leave(&email);
+    settle().await;
+    assert!(text(&root).contains("Enter an e-mail address in the format name@example.com"));
+    type_into(&email, "owner@lumen.example.com");
+    settle().await;
+    assert!(!text(&root).contains("Enter an e-mail address in the format"), "fixed as typed");
+    assert_eq!(email.get_attribute("aria-invalid"), None);
+}
+
+#[wasm_bindgen_test]
+async fn open_badge_offers_an_api_token_and_blendvision_does_not() {
+    let ob_root = sign_in_form(Dialect::OpenBadge);
+    settle().await;
+    let toggle: HtmlElement = ob_root.query_selector("button[type=button]").unwrap().expect("token toggle").unchecked_into();
+    assert_eq!(toggle.text_content().unwrap(), "Use an API token instead");
+    toggle.click();
+    settle().await;
+    assert!(ob_root.query_selector("#api-token").unwrap().is_some());
+    assert!(ob_root.query_selector("#password").unwrap().is_none());
+    submit(&ob_root);
+    settle().await;
+    assert!(text(&ob_root).contains("Paste your API token"));
+
+    let bv_root = sign_in_form(Dialect::BlendVision);
+    settle().await;
+    assert!(bv_root.query_selector("button[type=button]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn sign_in_errors_follow_the_language() {
+    let (root, i18n) = mount(Lang::It, || view! { <SignInForm dialect=Dialect::OpenBadge on_signed_in=Callback::new(|_: Session| ())/> });
+    submit(&root);
+    settle().await;
+    assert!(text(&root).contains("C'è un problema"));
+    assert!(text(&root).contains("Inserisci la password"));
+    i18n.lang.set(Lang::En);
+    settle().await;
+    assert!(text(&root).contains("Enter your password"));
+}
+
+fn fixture_org() -> ob::Organization {
+    serde_json::from_str::<ob::Data<ob::Organization>>(include_str!("fixtures/openbadge/organization.json")).unwrap().data
+}
+
+#[wasm_bindgen_test]
+async fn issuer_overview_renders_every_group_from_the_fixture() {
+    let (root, _) = mount(Lang::En, || view! { <IssuerOverview org=fixture_org()/> });
+    settle().await;
+    let t = text(&root);
+    assert_eq!(root.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Ateneo di Valmarina");
+    for heading in ["Identity", "Address", "Contacts", "Billing", "Public profile", "Logo", "Subscription and credits", "Record"] {
+        assert!(t.contains(heading), "missing section {heading}");
+    }
+    for value in ["Public administration (local or national)", "University", "Liguria", "16100", "IT01234567897", "80012345676", "UF1234", "protocollo@pec.valmarina.example.org", "+39 333 123 4567", "Giulia", "Ferrandi", "Enabled", "cus_Qx81bZfT2mLk0a"] {
+        assert!(t.contains(value), "missing {value}");
+    }
+    // Numbers in the viewer's locale: 3187 badges with a grouping separator.
+    assert!(t.contains("3,187"), "badges count formatted: {t}");
+    assert!(t.contains("420"));
+    // The description went through SafeHtml: its list and link survive.
+    let link = root.query_selector(".rich-text a").unwrap().expect("description link");
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
+    assert_eq!(root.query_selector_all(".rich-text li").unwrap().length(), 2);
+    // Dates in words, in the viewer's language (en-US or en-GB order).
+    assert!(t.contains("March 4, 2024") || t.contains("4 March 2024"), "created date: {t}");
+    assert!(!t.contains("Fewer than 20 credits"), "420 credits is not low");
+}
+
+#[wasm_bindgen_test]
+async fn issuer_overview_in_italian_with_sparse_data_and_low_credits() {
+    let mut org = serde_json::from_str::<ob::Data<ob::Organization>>(include_str!("fixtures/openbadge/organization-sparse.json")).unwrap().data;
+    org.credits_left = Some(5);
+    let (root, _) = mount(Lang::It, move || view! { <IssuerOverview org/> });
+    settle().await;
+    let t = text(&root);
+    for heading in ["Identità", "Indirizzo", "Contatti", "Fatturazione", "Abbonamento e crediti"] {
+        assert!(t.contains(heading), "missing {heading}");
+    }
+    assert!(t.contains("Non indicato"), "missing values say so");
+    assert!(t.contains("Restano meno di 20 crediti"));
+    assert!(t.contains("Annullato"), "cancelled subscription");
+    assert!(t.contains("Nessun logo caricato."));
+    assert!(t.contains("20 gennaio 2024"), "date-only period start shown as the calendar date: {t}");
+}
+
+#[wasm_bindgen_test]
+async fn unknown_enum_values_are_shown_raw() {
+    let org = serde_json::from_str::<ob::Data<ob::Organization>>(include_str!("fixtures/openbadge/organization-unknown-values.json")).unwrap().data;
+    let (root, _) = mount(Lang::En, move || view! { <IssuerOverview org/> });
+    settle().await;
+    let t = text(&root);
+    for raw in ["public_agency", "museum", "suspended", "past_due"] {
+        assert!(t.contains(raw), "missing raw {raw}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn blendvision_overview_renders_business_organization() {
+    let org = serde_json::from_str::<bv::OrganizationEnvelope>(include_str!("fixtures/blendvision/organization-business-bvone.json")).unwrap().organization;
+    let (root, _) = mount(Lang::En, move || view! { <BvOrganizationOverview org/> });
+    settle().await;
+    let t = text(&root);
+    assert_eq!(root.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Studio Lumen");
+    for value in ["Business", "Activated", "In use.", "Northwind Media Reseller", "12 months", "monthly", "plan-bvone-pro", "Mei Lin", "Owner", "BVOne", "Media", "24681357", "Site limit", "Custom domain", "Asia/Taipei", "LUMEN-7Q2K-91XZ"] {
+        assert!(t.contains(value), "missing {value}: {t}");
+    }
+    assert!(!t.contains("Marketplace URL"), "CXM-only field hidden on a BVOne plan");
+}
+
+#[wasm_bindgen_test]
+async fn blendvision_reseller_without_contract_or_business_settings() {
+    let org = serde_json::from_str::<bv::OrganizationEnvelope>(include_str!("fixtures/blendvision/organization-reseller.json")).unwrap().organization;
+    let (root, _) = mount(Lang::It, move || view! { <BvOrganizationOverview org/> });
+    settle().await;
+    let t = text(&root);
+    assert!(t.contains("Rivenditore"));
+    assert!(t.contains("Nessun contratto registrato."));
+    assert!(t.contains("Nessun contratto successivo programmato."));
+    assert!(t.contains("Le impostazioni business valgono solo per le organizzazioni business."));
+    assert!(t.contains("Questa organizzazione ha sotto-organizzazioni."));
+}
+
+#[wasm_bindgen_test]
+async fn safe_html_keeps_the_allowlist_and_drops_the_rest() {
+    let html = r#"<p onclick="alert(1)">Hi <strong>there</strong><script>window.pwned=1</script></p><img src=x onerror="window.pwned=1"><a href="javascript:alert(1)">bad</a><a href="https://ok.example">ok</a><iframe src="https://evil.example"></iframe><div><em>kept text</em></div>"#;
+    let (root, _) = mount(Lang::En, move || view! { <SafeHtml html=html.to_string()/> });
+    settle().await;
+    let inner = root.inner_html();
+    assert!(!inner.contains("onclick") && !inner.contains("script") && !inner.contains("img") && !inner.contains("iframe"), "{inner}");
+    assert!(!inner.contains("javascript:"), "{inner}");
+    assert!(inner.contains("<strong>there</strong>"));
+    assert!(inner.contains(r#"<a href="https://ok.example" rel="noopener noreferrer nofollow">ok</a>"#), "{inner}");
+    assert!(text(&root).contains("bad"), "text of a refused link survives as text");
+    assert!(inner.contains("<em>kept text</em>"), "unknown wrappers vanish, content stays");
+    assert!(js_sys::Reflect::get(&window(), &"pwned".into()).unwrap().is_undefined());
+}
