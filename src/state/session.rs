@@ -57,8 +57,14 @@ pub struct SessionStore {
 impl SessionStore {
     pub fn load() -> SessionStore {
         let stored = storage::get(KEY).and_then(|s| serde_json::from_str::<Session>(&s).ok());
-        let stored = stored.filter(|s| s.expires_at.is_none_or(|at| at > js_sys::Date::now() as i64));
-        SessionStore { current: RwSignal::new(stored), ended: RwSignal::new(None) }
+        let now = js_sys::Date::now() as i64;
+        match stored {
+            Some(s) if s.expires_at.is_some_and(|at| at <= now) => {
+                storage::remove(KEY);
+                SessionStore { current: RwSignal::new(None), ended: RwSignal::new(Some(SignedOutReason::Expired)) }
+            }
+            current => SessionStore { current: RwSignal::new(current), ended: RwSignal::new(None) },
+        }
     }
 
     pub fn start(&self, session: Session) {
