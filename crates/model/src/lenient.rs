@@ -22,34 +22,53 @@ impl Timestamp {
 
     /// Parses every form listed in API.md: RFC 3339 (with or without
     /// fractions, `Z` or an offset), `YYYY-MM-DD HH:MM:SS` (UTC), the same with
-    /// fractions, and a bare `YYYY-MM-DD`.
+    /// fractions, and a bare `YYYY-MM-DD`. Hand-written rather than chrono's
+    /// format-string parser, which costs tens of kilobytes in the wasm.
     pub fn parse(raw: &str) -> Option<Timestamp> {
-        let s = raw.trim();
-        if s.is_empty() {
+        let s = raw.trim().as_bytes();
+        let date = NaiveDate::from_ymd_opt(digits(s, 0, 4)? as i32, digits(s, 5, 2)?, digits(s, 8, 2)?)
+            .filter(|_| s.get(4) == Some(&b'-') && s.get(7) == Some(&b'-'))?;
+        if s.len() == 10 {
+            return Some(Timestamp { utc: date.and_time(NaiveTime::MIN).and_utc(), date_only: true });
+        }
+        if !matches!(s.get(10), Some(b'T' | b't' | b' ')) || s.get(13) != Some(&b':') {
             return None;
         }
-        if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-            return Some(Timestamp::from_utc(dt.with_timezone(&Utc)));
+        let (hour, minute) = (digits(s, 11, 2)?, digits(s, 14, 2)?);
+        let mut i = 16;
+        let mut second = 0;
+        if s.get(i) == Some(&b':') {
+            second = digits(s, i + 1, 2)?;
+            i += 3;
         }
-        // RFC 3339 with a space instead of `T`.
-        if s.len() > 10 && s.as_bytes()[10] == b' ' && (s.ends_with('Z') || s.contains('+')) {
-            let t = format!("{}T{}", &s[..10], &s[11..]);
-            if let Ok(dt) = DateTime::parse_from_rfc3339(&t) {
-                return Some(Timestamp::from_utc(dt.with_timezone(&Utc)));
+        let mut nanos = 0u32;
+        if s.get(i) == Some(&b'.') {
+            i += 1;
+            let start = i;
+            while s.get(i).is_some_and(u8::is_ascii_digit) {
+                if i - start < 9 {
+                    nanos = nanos * 10 + u32::from(s[i] - b'0');
+                }
+                i += 1;
             }
-        }
-        for fmt in ["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
-            if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
-                return Some(Timestamp::from_utc(naive.and_utc()));
+            if i == start {
+                return None;
             }
+            nanos *= 10u32.pow(9u32.saturating_sub((i - start) as u32));
         }
-        if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return Some(Timestamp {
-                utc: date.and_time(NaiveTime::MIN).and_utc(),
-                date_only: true,
-            });
-        }
-        None
+        // No zone means UTC, per the vendor's field table.
+        let offset_secs: i64 = match s.get(i) {
+            None => 0,
+            Some(b'Z' | b'z') if i + 1 == s.len() => 0,
+            Some(sign @ (b'+' | b'-')) if s.len() == i + 6 && s[i + 3] == b':' => {
+                let secs = i64::from(digits(s, i + 1, 2)? * 3600 + digits(s, i + 4, 2)? * 60);
+                if *sign == b'+' { secs } else { -secs }
+            }
+            _ => return None,
+        };
+        let time = NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?;
+        let local = NaiveDateTime::new(date, time).and_utc();
+        Some(Timestamp::from_utc(local - chrono::TimeDelta::seconds(offset_secs)))
     }
 
     /// Milliseconds since the Unix epoch, as JavaScript's `Date` wants them.
@@ -70,6 +89,12 @@ impl Timestamp {
     pub fn to_http_date(&self) -> String {
         self.utc.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
     }
+}
+
+/// The unsigned decimal number of exactly `len` ASCII digits at `at`.
+fn digits(s: &[u8], at: usize, len: usize) -> Option<u32> {
+    let part = s.get(at..at + len)?;
+    part.iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
 }
 
 impl Serialize for Timestamp {
@@ -258,6 +283,22 @@ mod tests {
         assert!(t.date_only);
         assert_eq!(t.to_wire(), "2024-01-20");
         assert_eq!(t.utc.to_rfc3339(), "2024-01-20T00:00:00+00:00");
+    }
+
+    #[test]
+    fn fractions_offsets_and_short_forms_parse() {
+        let t = Timestamp::parse("2025-02-11T14:22:09.5Z").unwrap();
+        assert_eq!(t.utc.timestamp_subsec_millis(), 500);
+        let t = Timestamp::parse("2024-06-17T06:37:33.123456789-01:30").unwrap();
+        assert_eq!(t.utc.to_rfc3339(), "2024-06-17T08:07:33.123456789+00:00");
+        assert_eq!(Timestamp::parse("2024-06-17 06:37").unwrap().utc.to_rfc3339(), "2024-06-17T06:37:00+00:00");
+    }
+
+    #[test]
+    fn impossible_dates_and_trailing_junk_are_refused() {
+        for bad in ["2024-02-30", "2024-13-01 00:00:00", "2024-06-17T25:00:00Z", "2024-06-17T06:37:33Zjunk", "2024-06-17T06:37:33.Z", "2024/06/17"] {
+            assert!(Timestamp::parse(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]
