@@ -110,12 +110,72 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
+/// Any JSON value, reduced to what lenient fields need. Objects and arrays
+/// are skipped, not built: decoding goes straight from the text, which keeps
+/// `serde_json::Value` (and its weight) out of the wasm.
+#[derive(Debug, PartialEq)]
+pub enum Scalar {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Compound,
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(i64::try_from(v).map_or(Scalar::Float(v as f64), Scalar::Int))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Float(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar::Str(v))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Scalar, D::Error> {
+                d.deserialize_any(V)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Compound)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Scalar, A::Error> {
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Compound)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// For `Option<Timestamp>` fields: null, missing, empty and unparseable
 /// strings all become `None` rather than failing the whole object.
 pub fn opt_timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Timestamp>, D::Error> {
-    let v = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(match v {
-        Some(serde_json::Value::String(s)) => Timestamp::parse(&s),
+    Ok(match Scalar::deserialize(d)? {
+        Scalar::Str(s) => Timestamp::parse(&s),
         _ => None,
     })
 }
@@ -128,30 +188,53 @@ pub fn flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 
 /// Like [`flex_bool`] but keeps "not sent" apart from `false`.
 pub fn opt_flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    struct V;
-    impl<'de> Visitor<'de> for V {
-        type Value = Option<bool>;
+    match Scalar::deserialize(d)? {
+        Scalar::Null => Ok(None),
+        Scalar::Bool(b) => Ok(Some(b)),
+        Scalar::Int(n) => Ok(Some(n != 0)),
+        Scalar::Float(f) => Ok(Some(f != 0.0)),
+        Scalar::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "on" => Ok(Some(true)),
+            "0" | "false" | "no" | "off" | "" => Ok(Some(false)),
+            other => Err(de::Error::custom(format!("not a boolean: {other:?}"))),
+        },
+        Scalar::Compound => Err(de::Error::custom("not a boolean")),
+    }
+}
+
+/// An integer that may arrive as a number, a numeric string or null.
+pub fn opt_flex_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    Ok(match Scalar::deserialize(d)? {
+        Scalar::Int(n) => Some(n),
+        Scalar::Float(f) => Some(f as i64),
+        Scalar::Str(s) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+/// A string field where null and missing both mean "not set"; numbers and
+/// booleans are kept as their text.
+pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Scalar::deserialize(d)? {
+        Scalar::Str(s) => Some(s),
+        Scalar::Int(n) => Some(n.to_string()),
+        Scalar::Float(f) => Some(f.to_string()),
+        Scalar::Bool(b) => Some(b.to_string()),
+        Scalar::Null | Scalar::Compound => None,
+    })
+}
+
+/// An object that may be missing, null, or (PHP's habit) an empty array.
+pub fn opt_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+        type Value = Option<T>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a boolean, 0/1 or \"0\"/\"1\"")
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v != 0))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v != 0))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(Some(v != 0.0))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            match v.trim().to_ascii_lowercase().as_str() {
-                "1" | "true" | "yes" | "on" => Ok(Some(true)),
-                "0" | "false" | "no" | "off" | "" => Ok(Some(false)),
-                other => Err(E::custom(format!("not a boolean: {other:?}"))),
-            }
+            f.write_str("an object or null")
         }
         fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
             Ok(None)
@@ -160,45 +243,17 @@ pub fn opt_flex_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D:
             Ok(None)
         }
         fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(V)
+            d.deserialize_any(self)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            Ok(None)
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
         }
     }
-    d.deserialize_any(V)
-}
-
-/// An integer that may arrive as a number, a numeric string or null.
-pub fn opt_flex_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
-    let v = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(match v {
-        Some(serde_json::Value::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        Some(serde_json::Value::String(s)) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
-
-/// A string field where null and missing both mean "empty".
-pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    let v = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(match v {
-        Some(serde_json::Value::String(s)) => Some(s),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
-        _ => None,
-    })
-}
-
-/// An object that may be missing, null, or (PHP's habit) an empty array.
-pub fn opt_object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
-{
-    let v = Option::<serde_json::Value>::deserialize(d)?;
-    match v {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::Array(a)) if a.is_empty() => Ok(None),
-        Some(other) => serde_json::from_value(other).map(Some).map_err(de::Error::custom),
-    }
+    d.deserialize_option(V(std::marker::PhantomData))
 }
 
 /// Declares a wire enum: the documented values, plus `Unknown(String)` for
@@ -251,10 +306,9 @@ macro_rules! wire_enum {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let v = ::serde_json::Value::deserialize(d)?;
-                Ok(match v {
-                    ::serde_json::Value::String(s) => $name::from_wire(&s),
-                    other => $name::Unknown(other.to_string()),
+                Ok(match $crate::lenient::Scalar::deserialize(d)? {
+                    $crate::lenient::Scalar::Str(s) => $name::from_wire(&s),
+                    other => $name::Unknown(format!("{other:?}")),
                 })
             }
         }
