@@ -6,15 +6,19 @@ use crate::i18n::{api_error_key, use_i18n, T};
 use crate::state::session::{use_session, Dialect, SignedOutReason};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
 use std::future::Future;
 
 /// Renders `children` only while a session for `dialect` exists.
 #[component]
 pub fn RequireSession(dialect: Dialect, children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    let location = use_location();
     let signed_in = move || session.current.with(|s| s.as_ref().is_some_and(|s| s.dialect == dialect));
+    // Come back here after signing in again.
+    let sign_in = move || format!("{}?next={}", dialect.sign_in_path(), js_sys::encode_uri_component(&location.pathname.get_untracked()));
     view! {
-        <Show when=signed_in fallback=move || view! { <Redirect path=dialect.sign_in_path()/> }>
+        <Show when=signed_in fallback=move || view! { <Redirect path=sign_in()/> }>
             {children()}
         </Show>
     }

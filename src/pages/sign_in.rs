@@ -10,7 +10,7 @@ use crate::state::session::{use_session, Dialect, Session, SignedOutReason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use orgdesk_model::validate::{self, Problem as Rule};
 
 #[component]
@@ -22,9 +22,12 @@ pub fn SignIn(dialect: Dialect) -> impl IntoView {
         Dialect::OpenBadge => T::SignInOpenBadge,
         Dialect::BlendVision => T::SignInBlendVision,
     };
+    let query = use_query_map();
     let on_signed_in = Callback::new(move |s: Session| {
         session.start(s);
-        navigate(dialect.home(), Default::default());
+        // Only paths inside this platform's area: never an open redirect.
+        let next = query.with_untracked(|q| q.get("next")).filter(|n| n == dialect.home() || n.starts_with(&format!("{}/", dialect.home())));
+        navigate(&next.unwrap_or_else(|| dialect.home().to_string()), Default::default());
     });
     view! {
         <Title text=move || i18n.t(title)/>
