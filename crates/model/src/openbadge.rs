@@ -353,3 +353,58 @@ impl LaravelError {
         out
     }
 }
+
+/// `{type, count}`: how many published templates of one badge type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BadgeTypeCount {
+    #[serde(rename = "type")]
+    pub badge_type: BadgeType,
+    #[serde(default, deserialize_with = "opt_flex_i64")]
+    pub count: Option<i64>,
+}
+
+/// `GET /api/v1/public/organizations/{id}` (ours): what a visitor may see.
+/// Never billing, contacts, street, credits, subscription or ids of other systems.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PublicOrganization {
+    #[serde(default, deserialize_with = "opt_string")]
+    pub id: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub name: Option<String>,
+    #[serde(rename = "type", default)]
+    pub org_type: Option<OrgType>,
+    #[serde(default)]
+    pub activity: Option<Activity>,
+    /// Sanitized HTML.
+    #[serde(default, deserialize_with = "opt_string")]
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub website: Option<String>,
+    #[serde(default)]
+    pub language: Option<Language>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub city: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub region: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub country: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub logo_path: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub logo_high_path: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub logo_thumbnail_path: Option<String>,
+    #[serde(default, deserialize_with = "opt_string")]
+    pub public_url: Option<String>,
+    #[serde(default, deserialize_with = "opt_flex_i64")]
+    pub badges_count: Option<i64>,
+    /// Present only while `settings.public_badge_templates` is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub badge_templates: Option<Vec<BadgeTemplate>>,
+    /// Present only while `settings.public_badge_types` is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub badge_types: Option<Vec<BadgeTypeCount>>,
+    /// Present only while `settings.public_learning_paths` is on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learning_paths: Option<Vec<BadgeTemplate>>,
+}
