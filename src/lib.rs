@@ -20,6 +20,7 @@ use pages::bv::organization::BvOrganizationPage;
 use pages::issuer::overview::IssuerOverviewPage;
 use pages::landing::Landing;
 use pages::not_found::NotFound;
+use pages::public::issuer_page::PublicIssuerPage;
 use pages::sign_in::SignIn;
 use state::session::{Dialect, SessionStore};
 
@@ -37,6 +38,12 @@ pub fn provide_app_contexts() {
 }
 
 #[component]
+fn IssuerRoute() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    view! { <PublicIssuerPage id=Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()))/> }
+}
+
+#[component]
 pub fn App() -> impl IntoView {
     provide_app_contexts();
     view! {
@@ -48,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/blendvision/sign-in") view=|| view! { <SignIn dialect=Dialect::BlendVision/> }/>
                     <Route path=path!("/openbadge") view=IssuerOverviewPage/>
                     <Route path=path!("/blendvision") view=BvOrganizationPage/>
+                    <Route path=path!("/issuers/:id") view=IssuerRoute/>
                 </Routes>
             </Shell>
         </Router>

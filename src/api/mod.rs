@@ -4,5 +4,6 @@
 pub mod blendvision;
 pub mod http;
 pub mod openbadge;
+pub mod public;
 
 pub use http::ApiError;

@@ -167,3 +167,10 @@ pub fn api_error_key(error: &crate::api::ApiError) -> super::T {
         E::Decode(_) => T::ErrDecode,
     }
 }
+
+labels!(badge_type_label, ob::BadgeType {
+    Skills => "Skills", "Competenze";
+    Participation => "Participation", "Partecipazione";
+    Knowledge => "Knowledge", "Conoscenze";
+    Qualification => "Qualification", "Qualifica";
+});

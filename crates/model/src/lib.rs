@@ -7,6 +7,7 @@
 pub mod blendvision;
 pub mod lenient;
 pub mod openbadge;
+pub mod public;
 pub mod validate;
 
 pub use lenient::Timestamp;

@@ -1,0 +1,187 @@
+//! `/issuers/{id}`: the issuer's public profile, as a badge earner's employer
+//! sees it. `PublicProfile` renders from data alone, so the admin preview
+//! uses the very same component.
+
+use crate::api::{self, ApiError};
+use crate::components::guard::{LoadError, Loading};
+use crate::components::safe_html::SafeHtml;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use orgdesk_model::openbadge::{BadgeTemplate, PublicOrganization};
+use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
+
+#[component]
+pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
+    let org = LocalResource::new(move || api::public::organization(id.get()));
+    move || match org.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Ok(o)) => view! { <PublicProfile org=o with_meta=true/> }.into_any(),
+        Some(Err(ApiError::NotFound { .. })) => view! { <PublicUnavailable/> }.into_any(),
+        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
+    }
+}
+
+/// The same page for private, disabled and unknown organizations, so nobody
+/// can tell which.
+#[component]
+pub fn PublicUnavailable() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || i18n.t(T::PublicUnavailableTitle)/>
+        <Meta name="robots" content="noindex"/>
+        <section class="message-page">
+            <h1>{move || i18n.t(T::PublicUnavailableTitle)}</h1>
+            <p>{move || i18n.t(T::PublicUnavailableBody)}</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn PublicProfile(
+    org: PublicOrganization,
+    /// Set the document's title, description and JSON-LD (not in a preview).
+    #[prop(optional)]
+    with_meta: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = org.name.clone().unwrap_or_default();
+    let description_html = org.description.clone().unwrap_or_default();
+    let description_text = summary(&plain_text(&description_html), 160);
+    let kind = {
+        let (t, a) = (org.org_type.clone(), org.activity.clone());
+        move || {
+            let lang = i18n.lang.get();
+            [t.as_ref().map(|v| org_type_label(v, lang)), a.as_ref().map(|v| activity_label(v, lang))].into_iter().flatten().collect::<Vec<_>>().join(" · ")
+        }
+    };
+    let location = [org.city.clone(), org.region.clone(), org.country.clone()].into_iter().flatten().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(", ");
+    let website = org.website.clone().filter(|w| w.starts_with("https://") || w.starts_with("http://"));
+    let badges = org.badges_count;
+    let json_ld = with_meta.then(|| {
+        let page = window().location().href().unwrap_or_default();
+        serde_json::to_string(&IssuerProfileLd::from_public(&org, &page)).unwrap_or_default()
+    });
+
+    view! {
+        {with_meta.then(|| view! {
+            <Title text=name.clone()/>
+            <Meta name="description" content=description_text.clone()/>
+        })}
+        {json_ld.map(|ld| view! { <script type="application/ld+json">{ld}</script> })}
+        <article class="public-profile">
+            <header class="public-profile__header">
+                <IssuerLogo org=org.clone()/>
+                <div class="public-profile__heading">
+                    <h1>{name.clone()}</h1>
+                    <p class="public-profile__kind">{kind}</p>
+                    <ul class="public-profile__meta">
+                        {(!location.is_empty()).then(|| view! {
+                            <li><span class="visually-hidden">{move || i18n.t(T::Location)}": "</span>{location.clone()}</li>
+                        })}
+                        {website.map(|url| view! {
+                            <li><a href=url.clone() rel="noopener noreferrer">{url.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').to_string()}</a></li>
+                        })}
+                        {badges.map(|n| view! {
+                            <li><strong>{move || format_number(n, i18n.lang.get())}</strong>" "{move || i18n.t(T::BadgesIssuedCount)}</li>
+                        })}
+                    </ul>
+                </div>
+            </header>
+            {(!description_html.trim().is_empty()).then(|| view! {
+                <SafeHtml html=description_html.clone() class="rich-text public-profile__description"/>
+            })}
+            {org.badge_types.clone().map(|types| view! {
+                <section class="public-section" aria-labelledby="badge-types-title">
+                    <h2 id="badge-types-title">{move || i18n.t(T::BadgeTypes)}</h2>
+                    <ul class="badge-types">
+                        {types.into_iter().map(|t| {
+                            let label = t.badge_type.clone();
+                            view! {
+                                <li>
+                                    <span>{move || badge_type_label(&label, i18n.lang.get())}</span>
+                                    <span class="badge-types__count">{move || t.count.map(|c| format_number(c, i18n.lang.get()))}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {org.badge_templates.clone().map(|list| view! {
+                <TemplateSection id="badge-templates" title=T::BadgeTemplates empty=T::NoBadgeTemplates list/>
+            })}
+            {org.learning_paths.clone().map(|list| view! {
+                <TemplateSection id="learning-paths" title=T::LearningPaths empty=T::NoLearningPaths list/>
+            })}
+        </article>
+    }
+}
+
+/// The logo at the size the screen wants, with its box reserved so nothing jumps.
+#[component]
+fn IssuerLogo(org: PublicOrganization) -> impl IntoView {
+    let i18n = use_i18n();
+    let non_empty = |v: Option<String>| v.filter(|s| !s.is_empty());
+    let (thumb, standard, high) = (non_empty(org.logo_thumbnail_path), non_empty(org.logo_path), non_empty(org.logo_high_path));
+    let src = standard.clone().or(high.clone()).or(thumb.clone());
+    let srcset = [(thumb, 128), (standard, 512), (high, 1024)]
+        .into_iter()
+        .filter_map(|(url, w)| url.map(|u| format!("{u} {w}w")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let name = org.name.unwrap_or_default();
+    src.map(|src| view! {
+        <img
+            class="public-profile__logo"
+            src=src
+            srcset=srcset
+            sizes="(max-width: 30rem) 96px, 128px"
+            width="128"
+            height="128"
+            alt=move || format!("{} – {}", i18n.t(T::Logo), name)
+        />
+    })
+}
+
+#[component]
+fn TemplateSection(id: &'static str, title: T, empty: T, list: Vec<BadgeTemplate>) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = format!("{id}-title");
+    let labelled_by = heading.clone();
+    view! {
+        <section class="public-section" aria-labelledby=labelled_by>
+            <h2 id=heading>{move || i18n.t(title)}</h2>
+            {if list.is_empty() {
+                view! { <p class="muted">{move || i18n.t(empty)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="badge-cards">
+                        {list.into_iter().map(|t| view! { <BadgeCard template=t/> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn BadgeCard(template: BadgeTemplate) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = template.title.clone().unwrap_or_default();
+    let image = template.image_thumbnail_path.clone().or(template.image_path.clone()).filter(|s| !s.is_empty());
+    let kind = template.badge_type.clone();
+    let text = template.description.as_deref().map(|d| summary(&plain_text(d), 140)).unwrap_or_default();
+    view! {
+        <li class="badge-card">
+            {match image {
+                Some(src) => view! { <img class="badge-card__image" src=src width="96" height="96" alt="" loading="lazy"/> }.into_any(),
+                None => view! { <span class="badge-card__image badge-card__image--empty" aria-hidden="true"></span> }.into_any(),
+            }}
+            <div>
+                <h3 class="badge-card__title">{title}</h3>
+                {kind.map(|k| view! { <p class="badge-card__type">{move || badge_type_label(&k, i18n.lang.get())}</p> })}
+                {(!text.is_empty()).then(|| view! { <p class="badge-card__text">{text.clone()}</p> })}
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,3 @@
+//! Pages anyone can open without signing in.
+
+pub mod issuer_page;
