@@ -1,0 +1,79 @@
+//! orgdesk-server: the Open Badge issuer API and the BlendVision One
+//! organization service on SQLite, plus static hosting of the built app.
+
+pub mod auth;
+pub mod blendvision;
+pub mod cli;
+pub mod db;
+pub mod openbadge;
+pub mod seed;
+pub mod static_files;
+
+use axum::Router;
+use sqlx::SqlitePool;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// Everything the server is told at start-up.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub db: PathBuf,
+    pub seed: Seed,
+    pub dist: PathBuf,
+    /// How long a bearer token lives.
+    pub token_ttl_secs: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Seed {
+    None,
+    Demo,
+}
+
+/// Shared by every handler.
+pub struct AppState {
+    pub db: SqlitePool,
+    pub dist: PathBuf,
+    pub token_ttl_secs: i64,
+}
+
+pub type State = Arc<AppState>;
+
+/// Opens (creating and migrating) the database and seeds it if asked.
+pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error>> {
+    let pool = db::open(&config.db).await?;
+    if config.seed == Seed::Demo {
+        seed::demo(&pool).await?;
+    }
+    Ok(Arc::new(AppState { db: pool, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs }))
+}
+
+pub fn router(state: State) -> Router {
+    Router::new()
+        .merge(openbadge::routes())
+        .merge(blendvision::routes())
+        .fallback(static_files::serve)
+        .with_state(state)
+}
+
+/// Binds, announces the address on stdout, and serves until Ctrl-C.
+pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let state = prepare(&config).await?;
+    let listener = TcpListener::bind(config.bind).await?;
+    let addr = listener.local_addr()?;
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "listening on http://{addr}")?;
+        out.flush()?;
+    }
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,258 @@
+//! `--seed demo`: the organizations of the shared fixtures (same ids and
+//! names), a BlendVision hierarchy, and one account per organization, all
+//! with the password `orgdesk-demo`. Running it again changes nothing.
+
+use crate::auth::hash_password;
+use sqlx::SqlitePool;
+
+pub const DEMO_PASSWORD: &str = "orgdesk-demo";
+
+pub const VALMARINA: &str = "3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10";
+pub const COSTA_EST: &str = "b1d7e0c4-5a2f-4e61-8c3d-7f90a1b2c3d4";
+pub const BV_ROOT: &str = "44c0ffee-0000-4000-8000-000000000001";
+pub const BV_RESELLER: &str = "44c0ffee-0000-4000-8000-000000000002";
+pub const BV_DISTRIBUTOR: &str = "44c0ffee-0000-4000-8000-000000000003";
+pub const BV_RESELLER_SOUTH: &str = "44c0ffee-0000-4000-8000-000000000004";
+pub const LUMEN: &str = "9d1e6b0a-2f3c-4a5b-8c7d-1e2f3a4b5c6d";
+
+type Error = Box<dyn std::error::Error>;
+
+pub async fn demo(db: &SqlitePool) -> Result<(), Error> {
+    let seeded: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(db).await?;
+    if seeded > 0 {
+        return Ok(());
+    }
+    let mut tx = db.begin().await?;
+    open_badge(&mut tx).await?;
+    blendvision(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
+
+async fn account(tx: &mut Tx<'_>, dialect: &str, email: &str, first: &str, last: &str, role: Option<&str>, ob_org: Option<&str>, bv_org: Option<&str>) -> Result<String, Error> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let hash = hash_password(DEMO_PASSWORD).map_err(|e| e.to_string())?;
+    sqlx::query(
+        "INSERT INTO accounts (id, dialect, email, username, password_hash, first_name, last_name, role_type, ob_organization_id, bv_organization_id, email_verified_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(dialect)
+    .bind(email)
+    .bind(email.split('@').next())
+    .bind(hash)
+    .bind(first)
+    .bind(last)
+    .bind(role)
+    .bind(ob_org)
+    .bind(bv_org)
+    .bind("2024-03-04T09:20:11Z")
+    .bind("2023-05-09T08:00:00Z")
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
+    sqlx::query(
+        "INSERT INTO ob_organizations (id, type, activity, name, description, street, postcode, city, region, state, country,
+            billing_legal_name, billing_vat, billing_fiscal_code, billing_code_dest, billing_email, billing_certified_email,
+            language, website, status, contact_name, contact_last_name, contact_mobile, contact_email, contact_tech_email, contact_legal_email,
+            public_profile, public_badge_types, public_learning_paths, public_badge_templates,
+            credits_left, max_users, stripe_customer_id, subscription_id, subscription_status, current_period_start, current_period_end,
+            created_at, updated_at)
+         VALUES (?, 'public_local_national', 'university', 'Ateneo di Valmarina', ?, 'Piazza dell''Università 1', '16100', 'Valmarina', 'Liguria', 'Italia', 'IT',
+            'Ateneo di Valmarina', 'IT01234567897', '80012345676', 'UF1234', 'amministrazione@valmarina.example.org', 'protocollo@pec.valmarina.example.org',
+            'it', 'https://valmarina.example.org', 'enabled', 'Giulia', 'Ferrandi', '+39 333 123 4567', 'badge@valmarina.example.org',
+            'it-support@valmarina.example.org', 'legale@valmarina.example.org',
+            1, 1, 0, 1,
+            420, 25, 'cus_Qx81bZfT2mLk0a', 'sub_1PqR7sLkQ2', 'active', '2025-09-01T00:00:00Z', '2026-08-31T23:59:59Z',
+            '2024-03-04T09:15:02Z', '2025-10-30T16:41:27Z')",
+    )
+    .bind(VALMARINA)
+    .bind("<p>The <strong>Ateneo di Valmarina</strong> issues digital badges for its <em>lifelong learning</em> courses.</p><ul><li>Languages</li><li>Data literacy</li></ul><p>See <a href=\"https://valmarina.example.org/badges\">our badge catalogue</a>.</p>")
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO ob_organizations (id, type, activity, name, city, country, language, website, status, contact_name, contact_email,
+            public_profile, public_badge_types, public_learning_paths, public_badge_templates,
+            credits_left, subscription_status, current_period_start, current_period_end, created_at, updated_at)
+         VALUES (?, 'private_non_profit', 'volunteering', 'Rete Volontari Costa Est', 'Porto Selva', 'IT', 'en', '', 'enabled', 'Marco', 'info@costaest.example.net',
+            0, 0, 0, 1, 0, 'cancelled', '2024-01-20', '2025-01-19', '2025-01-20T08:00:00Z', '2025-01-20T08:00:00Z')",
+    )
+    .bind(COSTA_EST)
+    .execute(&mut **tx)
+    .await?;
+
+    // The fixture's three templates, then nine more so the counts are realistic.
+    let mut templates: Vec<(String, &str, String, &str, &str, bool, bool, &str)> = vec![
+        ("5e0a9c1b-1111-4a2b-8c3d-000000000001".into(), "English B2 — Speaking", "ENG-B2-S".into(), "skills", "Sustains a conversation on familiar topics.", false, true, "active"),
+        ("5e0a9c1b-1111-4a2b-8c3d-000000000002".into(), "Data Literacy Path", "DATA-LP".into(), "knowledge", "Three courses on reading and questioning data.", true, true, "active"),
+        ("5e0a9c1b-1111-4a2b-8c3d-000000000003".into(), "Open Day Volunteer", "OD-VOL".into(), "participation", "Helped at the spring open day.", false, false, "inactive"),
+    ];
+    let more = [
+        ("Academic Writing", "skills", "Writes structured, well-sourced academic texts.", false),
+        ("Statistics Fundamentals", "knowledge", "Descriptive statistics and probability basics.", false),
+        ("Teamwork in Labs", "skills", "Collaborates effectively in laboratory work.", false),
+        ("Summer School Participant", "participation", "Attended the Valmarina summer school.", false),
+        ("Digital Tutor", "qualification", "Qualified to tutor students in online courses.", false),
+        ("Research Methods Path", "knowledge", "Four modules from question to publication.", true),
+        ("Public Speaking", "skills", "Presents ideas clearly to an audience.", false),
+        ("Italian for Foreigners A2", "skills", "Understands everyday Italian expressions.", false),
+        ("Sustainability Path", "knowledge", "Three courses on sustainable development goals.", true),
+    ];
+    for (i, (title, kind, text, path)) in more.into_iter().enumerate() {
+        templates.push((format!("5e0a9c1b-1111-4a2b-8c3d-0000000001{i:02}"), title, format!("VAL-{:03}", i + 10), kind, text, path, true, "active"));
+    }
+    for (id, title, code, kind, text, path, published, status) in &templates {
+        sqlx::query(
+            "INSERT INTO badge_templates (id, organization_id, title, code, type, description, color_primary, language, is_learning_path, is_published, status, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, '#1F4E79', 'it', ?, ?, ?, '2024-03-10T10:00:00Z')",
+        )
+        .bind(id)
+        .bind(VALMARINA)
+        .bind(title)
+        .bind(code)
+        .bind(kind)
+        .bind(text)
+        .bind(path)
+        .bind(published)
+        .bind(status)
+        .execute(&mut **tx)
+        .await?;
+    }
+
+    // 3187 badges over the organization's life, busier in term time.
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 3, 10).expect("valid date");
+    let span_days = 600;
+    let total = 3187;
+    for i in 0..total {
+        let day = (i * span_days) / total;
+        let date = start + chrono::Days::new(day as u64);
+        let template = &templates[(i * 7) % templates.len()].0;
+        sqlx::query("INSERT INTO issued_badges (organization_id, template_id, earner_email, issued_at) VALUES (?, ?, ?, ?)")
+            .bind(VALMARINA)
+            .bind(template)
+            .bind(format!("earner{}@example.net", i % 1900))
+            .bind(format!("{}T{:02}:{:02}:00Z", date.format("%Y-%m-%d"), 8 + i % 10, (i * 13) % 60))
+            .execute(&mut **tx)
+            .await?;
+    }
+
+    account(tx, "openbadge", "admin@valmarina.example.org", "Giulia", "Ferrandi", None, Some(VALMARINA), None).await?;
+    account(tx, "openbadge", "admin@costaest.example.net", "Marco", "", None, Some(COSTA_EST), None).await?;
+    Ok(())
+}
+
+/// One BlendVision organization row.
+struct BvOrg<'a> {
+    id: &'a str,
+    name: &'a str,
+    parent: Option<&'a str>,
+    kind: &'a str,
+    status: &'a str,
+    plan: Option<&'a str>,
+    owner_email: &'a str,
+}
+
+async fn bv_org(tx: &mut Tx<'_>, org: &BvOrg<'_>, index: usize) -> Result<(), Error> {
+    let status = format!("ORGANIZATION_STATUS_{}", org.status);
+    let is_business = org.kind == "BUSINESS";
+    let (start, end) = match org.status {
+        "ACTIVATION_SCHEDULED" => (Some("2026-12-01T00:00:00Z"), Some("2027-11-30T23:59:59Z")),
+        "DEACTIVATED" => (Some("2024-01-01T00:00:00Z"), Some("2024-12-31T23:59:59Z")),
+        _ if is_business => (Some("2026-01-01T00:00:00Z"), Some("2026-12-31T23:59:59Z")),
+        _ => (None, None),
+    };
+    let plan = org.plan.map(|p| format!("BUSINESS_PLAN_TYPE_{p}"));
+    let categories = ["Media", "Retail", "Health", "Education", "Sports", "Travel", "Finance"];
+    sqlx::query(
+        "INSERT INTO bv_organizations (id, name, parent_id, type, status, description, billing_cycle,
+            contract_valid_start_time, contract_months, contract_days, contract_valid_end_time,
+            license_key, time_zone, plan_type, category, tax_id, enable_create_site, site_limit, enable_custom_domain, marketplace_url,
+            created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, 0, ?, ?, 'Europe/Rome', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(org.id)
+    .bind(org.name)
+    .bind(org.parent)
+    .bind(format!("ORGANIZATION_TYPE_{}", org.kind))
+    .bind(&status)
+    .bind(if is_business { 1 } else { 3 })
+    .bind(start)
+    .bind(start.map(|_| 12))
+    .bind(end)
+    .bind(if is_business { format!("NW-{:04}-{}", 1000 + index, &org.id[..4].to_uppercase()) } else { String::new() })
+    .bind(&plan)
+    .bind(is_business.then(|| categories[index % categories.len()]))
+    .bind(is_business.then(|| format!("{:08}", 24_000_000 + index * 1357)))
+    .bind((org.plan == Some("BVONE")).then_some(index % 2 == 0))
+    .bind((org.plan == Some("BVONE")).then_some((index % 10) as i64))
+    .bind((org.plan == Some("BVONE")).then_some(index % 3 == 0))
+    .bind((org.plan == Some("CXM")).then(|| format!("https://market{index}.example.com/shop")))
+    .bind(format!("2024-{:02}-15T03:20:11Z", 1 + index % 12))
+    .bind("2025-07-02T10:05:00Z")
+    .execute(&mut **tx)
+    .await?;
+    let (first, last) = org.owner_email.split('@').next().map(|n| (n.to_string(), String::new())).unwrap_or_default();
+    let role = if is_business { "ROLE_TYPE_OWNER" } else { "ROLE_TYPE_ADMIN" };
+    let account_id = account(tx, "blendvision", org.owner_email, &first, &last, Some(role), None, Some(org.id)).await?;
+    sqlx::query("UPDATE bv_organizations SET owner_account_id = ? WHERE id = ?").bind(account_id).bind(org.id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+async fn blendvision(tx: &mut Tx<'_>) -> Result<(), Error> {
+    let fixed = [
+        BvOrg { id: BV_ROOT, name: "Northwind Media Group", parent: None, kind: "ROOT", status: "ACTIVATED", plan: None, owner_email: "root@northwind.example.com" },
+        BvOrg { id: BV_DISTRIBUTOR, name: "Northwind Distribution", parent: Some(BV_ROOT), kind: "GENERAL_DISTRIBUTOR", status: "ACTIVATED", plan: None, owner_email: "gd@northwind.example.com" },
+        BvOrg { id: BV_RESELLER, name: "Northwind Media Reseller", parent: Some(BV_DISTRIBUTOR), kind: "RESELLER", status: "ACTIVATED", plan: None, owner_email: "ops@northwind.example.com" },
+        BvOrg { id: BV_RESELLER_SOUTH, name: "Southbay Resellers", parent: Some(BV_DISTRIBUTOR), kind: "RESELLER", status: "ACTIVATED", plan: None, owner_email: "ops@southbay.example.com" },
+        BvOrg { id: LUMEN, name: "Studio Lumen", parent: Some(BV_RESELLER), kind: "BUSINESS", status: "ACTIVATED", plan: Some("BVONE"), owner_email: "owner@lumen.example.com" },
+        BvOrg { id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", name: "Harbor Arts Market", parent: Some(BV_RESELLER), kind: "BUSINESS", status: "ACTIVATION_SCHEDULED", plan: Some("CXM"), owner_email: "hello@harborarts.example.com" },
+        BvOrg { id: "7f7f7f7f-1234-4abc-9def-001122334455", name: "Quiet Hill Clinic", parent: Some(BV_RESELLER), kind: "BUSINESS", status: "FAIL_TO_VERIFY", plan: Some("CPM"), owner_email: "admin@quiethill.example.com" },
+    ];
+    for (i, org) in fixed.iter().enumerate() {
+        bv_org(tx, org, i).await?;
+    }
+    // Studio Lumen exactly as in the fixture.
+    sqlx::query(
+        "UPDATE bv_organizations SET description = 'Video production studio', billing_cycle = 1,
+            contract_valid_start_time = '2025-01-01T00:00:00Z', contract_months = 12, contract_days = 0, contract_valid_end_time = '2025-12-31T23:59:59Z',
+            next_start_time = '2026-01-01T00:00:00Z', next_months = 12, next_days = 0, next_end_time = '2026-12-31T23:59:59Z',
+            next_parent_id = ?, next_plan_id = 'plan-bvone-pro', license_key = 'LUMEN-7Q2K-91XZ', time_zone = 'Asia/Taipei',
+            category = 'Media', tax_id = '24681357', enable_create_site = 1, site_limit = 5, enable_custom_domain = 0,
+            created_at = '2024-12-15T03:20:11.482Z', updated_at = '2025-07-02T10:05:00Z'
+         WHERE id = ?",
+    )
+    .bind(BV_RESELLER)
+    .bind(LUMEN)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE accounts SET first_name = 'Mei', last_name = 'Lin', created_at = '2024-12-15T03:20:11.482Z' WHERE email = 'owner@lumen.example.com'")
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE accounts SET first_name = 'Luca', last_name = 'Bassi' WHERE email = 'ops@northwind.example.com'").execute(&mut **tx).await?;
+
+    // More business customers, so lists have pages to turn.
+    let names = [
+        "Aurora Fitness", "Blue Lantern Books", "Cedar Valley Farms", "Delta Dance Academy", "Ember Coffee Roasters",
+        "Fjord Travel", "Granite Legal", "Helix Biotech", "Iris Optics", "Juniper Kids Club", "Kestrel Cycling",
+        "Lumos Planetarium", "Maple Street Theatre", "Nimbus Weather Co", "Orchid Spa", "Pioneer Robotics", "Quarry Climbing",
+        "Riverbend Choir", "Sable Fashion House", "Tidewater Sailing",
+    ];
+    let statuses = ["ACTIVATED", "ACTIVATED", "VERIFYING", "DEACTIVATED", "ACTIVATED", "ACTIVATION_SCHEDULED", "FAIL_TO_VERIFY", "DELETING"];
+    let plans = ["BVONE", "CXM", "CPM"];
+    for (i, name) in names.iter().enumerate() {
+        let id = format!("5b0c0000-0000-4000-8000-{:012}", i + 1);
+        let email = format!("owner@{}.example.com", name.to_lowercase().replace(' ', ""));
+        let parent = if i % 5 == 4 { BV_RESELLER_SOUTH } else { BV_RESELLER };
+        let org = BvOrg { id: &id, name, parent: Some(parent), kind: "BUSINESS", status: statuses[i % statuses.len()], plan: Some(plans[i % plans.len()]), owner_email: &email };
+        bv_org(tx, &org, fixed.len() + i).await?;
+    }
+
+    // An account whose organization is not set up yet: GET /organizations answers 404.
+    account(tx, "blendvision", "pending@northwind.example.com", "Pat", "Pending", Some("ROLE_TYPE_OWNER"), None, None).await?;
+    Ok(())
+}
