@@ -1,0 +1,291 @@
+//! The reference server over real HTTP on loopback: sign-in, tokens, and
+//! each dialect's error format.
+
+use orgdesk_server::{prepare, router, Config, Seed};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+const PASSWORD: &str = "orgdesk-demo";
+const VALMARINA: &str = "3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10";
+const COSTA_EST: &str = "b1d7e0c4-5a2f-4e61-8c3d-7f90a1b2c3d4";
+
+/// A fresh temp directory with a tiny built app in `dist/`.
+fn scratch() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("orgdesk-test-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(dir.join("dist")).unwrap();
+    std::fs::write(dir.join("dist/index.html"), "<!DOCTYPE html><title>orgdesk</title>").unwrap();
+    std::fs::write(dir.join("dist/app-0123456789abcdef.js"), "export {}").unwrap();
+    dir
+}
+
+/// Starts a seeded server on its own thread and runtime; returns its base URL.
+fn start(token_ttl_secs: i64) -> String {
+    let dir = scratch();
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let state = prepare(&config).await.unwrap();
+            let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
+            tx.send(format!("http://{}", listener.local_addr().unwrap())).unwrap();
+            axum::serve(listener, router(state)).await.unwrap();
+        });
+    });
+    rx.recv().unwrap()
+}
+
+/// One server shared by the tests that don't need their own.
+fn server() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| start(3600))
+}
+
+async fn ob_login(base: &str, email: &str) -> String {
+    let res = Client::new().post(format!("{base}/api/v1/auth/login")).json(&json!({"email": email, "password": PASSWORD})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "login {email}");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["data"]["token_type"], "Bearer");
+    assert!(body["data"]["expires_at"].as_str().is_some());
+    body["data"]["token"].as_str().unwrap().to_string()
+}
+
+async fn bv_login(base: &str, email: &str) -> String {
+    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).json(&json!({"email": email, "password": PASSWORD})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "login {email}");
+    let body: Value = res.json().await.unwrap();
+    body["access_token"].as_str().unwrap().to_string()
+}
+
+async fn get(url: String, token: Option<&str>) -> (StatusCode, Value) {
+    let mut req = Client::new().get(url).header("accept", "application/json");
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn open_badge_admin_signs_in_and_reads_their_organization() {
+    let base = server();
+    let token = ob_login(base, "admin@valmarina.example.org").await;
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization"), Some(&token)).await;
+    assert_eq!(status, StatusCode::OK);
+    let org = &body["data"];
+    assert_eq!(org["id"], VALMARINA);
+    assert_eq!(org["name"], "Ateneo di Valmarina");
+    assert_eq!(org["billing_info"]["vat"], "IT01234567897");
+    assert_eq!(org["settings"]["public_profile"], true);
+    assert_eq!(org["badges_count"], 3187, "counted from the issued badges");
+    assert_eq!(org["badge_templates_count"], 12);
+    assert!(org["public_url"].as_str().unwrap().ends_with(&format!("/issuers/{VALMARINA}")));
+
+    let (status, user) = get(format!("{base}/api/v1/auth/user"), Some(&token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(user.get("data").is_none(), "the user object is not wrapped");
+    assert_eq!(user["email"], "admin@valmarina.example.org");
+    assert_eq!(user["organization"]["id"], VALMARINA);
+}
+
+#[tokio::test]
+async fn wrong_password_is_a_laravel_422_on_the_email_field() {
+    let res = Client::new()
+        .post(format!("{}/api/v1/auth/login", server()))
+        .json(&json!({"email": "admin@valmarina.example.org", "password": "wrong"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["errors"]["email"][0], "These credentials do not match our records.");
+    assert!(body["message"].is_string());
+}
+
+#[tokio::test]
+async fn malformed_sign_in_bodies_get_field_errors_not_plain_text() {
+    let base = server();
+    let res = Client::new().post(format!("{base}/api/v1/auth/login")).body("{not json").header("content-type", "application/json").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    assert!(body["errors"]["email"].is_array());
+    let res = Client::new().post(format!("{base}/api/v1/auth/login")).json(&json!({"email": "nobody", "password": ""})).send().await.unwrap();
+    let body: Value = res.json().await.unwrap();
+    assert!(body["errors"]["email"][0].as_str().unwrap().contains("name@example.com"));
+    assert_eq!(body["errors"]["password"][0], "This field is required.");
+
+    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).body("[]").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], 3);
+    assert_eq!(body["details"][0]["@type"], "type.googleapis.com/google.rpc.BadRequest");
+}
+
+#[tokio::test]
+async fn a_token_is_required_in_each_dialects_format() {
+    let base = server();
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization"), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body, json!({"message": "Unauthenticated."}));
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization"), Some("made-up")).await;
+    assert_eq!((status, body), (StatusCode::UNAUTHORIZED, json!({"message": "Unauthenticated."})));
+
+    let (status, body) = get(format!("{base}/bv/org/v1/organizations"), None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(body["code"], 16);
+    assert_eq!(body["details"][0]["reason"], "ERROR_REASON_UNAUTHENTICATED");
+}
+
+#[tokio::test]
+async fn costa_est_token_never_sees_valmarina() {
+    let base = server();
+    let costa = ob_login(base, "admin@costaest.example.net").await;
+    let valmarina = ob_login(base, "admin@valmarina.example.org").await;
+    let (_, a) = get(format!("{base}/api/v1/issuers/organization"), Some(&costa)).await;
+    let (_, b) = get(format!("{base}/api/v1/issuers/organization"), Some(&valmarina)).await;
+    assert_eq!(a["data"]["id"], COSTA_EST);
+    assert_eq!(a["data"]["name"], "Rete Volontari Costa Est");
+    assert_eq!(a["data"]["public_url"], Value::Null, "private profile has no public URL");
+    assert_eq!(b["data"]["id"], VALMARINA);
+    assert!(!a.to_string().contains("Valmarina"));
+}
+
+#[tokio::test]
+async fn blendvision_tokens_read_only_their_own_organization() {
+    let base = server();
+    for (email, name, kind) in [
+        ("owner@lumen.example.com", "Studio Lumen", "ORGANIZATION_TYPE_BUSINESS"),
+        ("root@northwind.example.com", "Northwind Media Group", "ORGANIZATION_TYPE_ROOT"),
+        ("ops@northwind.example.com", "Northwind Media Reseller", "ORGANIZATION_TYPE_RESELLER"),
+    ] {
+        let token = bv_login(base, email).await;
+        let (status, body) = get(format!("{base}/bv/org/v1/organizations"), Some(&token)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body["organization"]["name"], name);
+        assert_eq!(body["organization"]["type"], kind);
+    }
+    let token = bv_login(base, "owner@lumen.example.com").await;
+    let (_, body) = get(format!("{base}/bv/org/v1/organizations"), Some(&token)).await;
+    let org = &body["organization"];
+    assert_eq!(org["parent_name"], "Northwind Media Reseller");
+    assert_eq!(org["business_setting"]["site_limit"], 5);
+    assert_eq!(org["business_setting"].get("marketplace_url"), None, "CXM field absent on BVOne");
+    assert_eq!(org["owner"]["first_name"], "Mei");
+    assert_eq!(org["next_contract"]["plan_id"], "plan-bvone-pro");
+    assert_eq!(org["has_sub_orgs"], false);
+}
+
+#[tokio::test]
+async fn wrong_blendvision_password_is_an_rpc_401() {
+    let res = Client::new()
+        .post(format!("{}/bv/account/v1/accounts/login", server()))
+        .json(&json!({"email": "owner@lumen.example.com", "password": "nope"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], 16);
+    assert_eq!(body["details"][0]["reason"], "ERROR_REASON_INVALID_CREDENTIALS");
+}
+
+#[tokio::test]
+async fn a_token_of_one_platform_is_refused_by_the_other() {
+    let base = server();
+    let ob = ob_login(base, "admin@valmarina.example.org").await;
+    let bv = bv_login(base, "root@northwind.example.com").await;
+    let (status, body) = get(format!("{base}/bv/org/v1/organizations"), Some(&ob)).await;
+    assert_eq!((status, body["code"].clone()), (StatusCode::UNAUTHORIZED, json!(16)));
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization"), Some(&bv)).await;
+    assert_eq!((status, body), (StatusCode::UNAUTHORIZED, json!({"message": "Unauthenticated."})));
+}
+
+#[tokio::test]
+async fn logout_revokes_the_token() {
+    let base = server();
+    let token = ob_login(base, "admin@valmarina.example.org").await;
+    let res = Client::new().post(format!("{base}/api/v1/auth/logout")).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let (status, _) = get(format!("{base}/api/v1/issuers/organization"), Some(&token)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn expired_token_is_refused() {
+    // Tokens from this server are already past their expiry when issued.
+    let base = start(-1);
+    let token = ob_login(&base, "admin@valmarina.example.org").await;
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization"), Some(&token)).await;
+    assert_eq!((status, body), (StatusCode::UNAUTHORIZED, json!({"message": "Unauthenticated."})));
+    let token = bv_login(&base, "owner@lumen.example.com").await;
+    let (status, _) = get(format!("{base}/bv/org/v1/organizations"), Some(&token)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn blendvision_account_without_organization_gets_rpc_not_found() {
+    let base = server();
+    let token = bv_login(base, "pending@northwind.example.com").await;
+    let (status, body) = get(format!("{base}/bv/org/v1/organizations"), Some(&token)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["code"], 5);
+    assert_eq!(body["details"][0]["reason"], "ERROR_REASON_NOT_FOUND");
+}
+
+#[tokio::test]
+async fn unknown_api_routes_answer_json_in_their_dialect() {
+    let base = server();
+    let (status, body) = get(format!("{base}/api/v1/nothing/here"), None).await;
+    assert_eq!((status, body), (StatusCode::NOT_FOUND, json!({"message": "Not found."})));
+    let (status, body) = get(format!("{base}/bv/org/v1/nothing"), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(body["code"], 5);
+}
+
+#[tokio::test]
+async fn app_routes_fall_back_to_index_html_and_hashed_assets_are_immutable() {
+    let base = server();
+    let res = Client::new().get(format!("{base}/openbadge/some/deep/route")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(res.text().await.unwrap().contains("<title>orgdesk</title>"));
+    let res = Client::new().get(format!("{base}/app-0123456789abcdef.js")).send().await.unwrap();
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    let res = Client::new().get(format!("{base}/../Cargo.toml")).send().await.unwrap();
+    assert!(!res.text().await.unwrap().contains("[package]"));
+}
+
+#[tokio::test]
+async fn private_and_unknown_public_profiles_are_the_same_404() {
+    let base = server();
+    let (s1, b1) = get(format!("{base}/api/v1/public/organizations/{COSTA_EST}"), None).await;
+    let (s2, b2) = get(format!("{base}/api/v1/public/organizations/00000000-0000-0000-0000-000000000000"), None).await;
+    assert_eq!((s1, &b1), (StatusCode::NOT_FOUND, &b2));
+    assert_eq!(s2, StatusCode::NOT_FOUND);
+    let (status, body) = get(format!("{base}/api/v1/public/organizations/{VALMARINA}"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = body.to_string();
+    for secret in ["IT01234567897", "cus_Qx81bZfT2mLk0a", "Piazza", "badge@valmarina", "credits_left", "sub_1PqR7sLkQ2"] {
+        assert!(!text.contains(secret), "public profile leaks {secret}");
+    }
+    assert_eq!(body["data"]["learning_paths"], Value::Null, "learning paths switch is off");
+    assert!(body["data"]["badge_types"].as_array().unwrap().iter().any(|t| t["type"] == "skills"));
+}
+
+#[tokio::test]
+async fn seeding_twice_changes_nothing() {
+    let dir = scratch();
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("again.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs: 60 };
+    let first = prepare(&config).await.unwrap();
+    let count = |state: orgdesk_server::State| async move {
+        sqlx::query_scalar::<_, i64>("SELECT (SELECT COUNT(*) FROM accounts) + (SELECT COUNT(*) FROM issued_badges)").fetch_one(&state.db).await.unwrap()
+    };
+    let before = count(first).await;
+    let second = prepare(&config).await.unwrap();
+    assert_eq!(count(second).await, before);
+}
