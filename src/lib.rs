@@ -7,6 +7,7 @@ pub mod components;
 pub mod config;
 pub mod i18n;
 pub mod pages;
+pub mod public_app;
 pub mod state;
 
 use components::shell::Shell;

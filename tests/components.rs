@@ -233,3 +233,29 @@ async fn safe_html_keeps_the_allowlist_and_drops_the_rest() {
     assert!(inner.contains("<em>kept text</em>"), "unknown wrappers vanish, content stays");
     assert!(js_sys::Reflect::get(&window(), &"pwned".into()).unwrap().is_undefined());
 }
+
+#[wasm_bindgen_test]
+fn laravel_422_keeps_dot_paths_for_the_fields() {
+    use orgdesk::api::http::error_from;
+    use orgdesk::api::ApiError;
+    let e = error_from(422, include_str!("fixtures/openbadge/validation-error.json"), None);
+    let ApiError::Invalid { fields, .. } = e else { panic!("{e:?}") };
+    assert_eq!(fields["address_info.postcode"], vec!["The address info.postcode format is invalid.".to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn rpc_400_field_violations_become_field_errors() {
+    use orgdesk::api::http::error_from;
+    use orgdesk::api::ApiError;
+    let ApiError::Invalid { fields, .. } = error_from(400, include_str!("fixtures/blendvision/error-invalid-argument.json"), None) else { panic!() };
+    assert_eq!(fields["business_setting.site_limit"], vec!["must be within [0, 50]".to_string()]);
+    assert_eq!(error_from(404, include_str!("fixtures/blendvision/error-not-found.json"), None), ApiError::NotFound { message: "organization not found".into() });
+}
+
+#[wasm_bindgen_test]
+fn an_html_error_page_is_a_server_error_not_a_crash() {
+    use orgdesk::api::http::error_from;
+    use orgdesk::api::ApiError;
+    assert_eq!(error_from(502, "<html>Bad gateway</html>", None), ApiError::Server { status: 502, message: String::new() });
+    assert_eq!(error_from(429, "", Some(30)), ApiError::RateLimited { retry_after_secs: Some(30) });
+}

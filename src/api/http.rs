@@ -143,27 +143,3 @@ pub fn error_from(status: u16, body: &str, retry_after: Option<u32>) -> ApiError
         _ => ApiError::Server { status, message },
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn laravel_422_keeps_dot_paths() {
-        let e = error_from(422, r#"{"message":"bad","errors":{"address_info.street":["x"]}}"#, None);
-        let ApiError::Invalid { fields, .. } = e else { panic!("{e:?}") };
-        assert_eq!(fields["address_info.street"], vec!["x".to_string()]);
-    }
-
-    #[test]
-    fn rpc_400_field_violations_become_fields() {
-        let body = r#"{"code":3,"message":"m","details":[{"@type":"type.googleapis.com/google.rpc.BadRequest","field_violations":[{"field":"business_setting.site_limit","description":"must be within [0, 50]"}]}]}"#;
-        let ApiError::Invalid { fields, .. } = error_from(400, body, None) else { panic!() };
-        assert_eq!(fields["business_setting.site_limit"], vec!["must be within [0, 50]".to_string()]);
-    }
-
-    #[test]
-    fn html_error_page_is_a_server_error_not_a_decode_panic() {
-        assert_eq!(error_from(502, "<html>Bad gateway</html>", None), ApiError::Server { status: 502, message: String::new() });
-    }
-}

@@ -16,6 +16,12 @@ pub async fn serve(Extract(state): Extract<State>, method: Method, uri: Uri) -> 
             return file_response(&file, bytes);
         }
     }
+    // The public issuer page has its own, much smaller, entry point.
+    if uri.path().starts_with("/issuers/") {
+        if let Ok(bytes) = tokio::fs::read(state.dist.join("public/index.html")).await {
+            return file_response(Path::new("index.html"), bytes);
+        }
+    }
     match tokio::fs::read(state.dist.join("index.html")).await {
         Ok(bytes) => file_response(Path::new("index.html"), bytes),
         Err(_) => not_built(),

@@ -17,6 +17,8 @@ fn scratch() -> PathBuf {
     std::fs::create_dir_all(dir.join("dist")).unwrap();
     std::fs::write(dir.join("dist/index.html"), "<!DOCTYPE html><title>orgdesk</title>").unwrap();
     std::fs::write(dir.join("dist/app-0123456789abcdef.js"), "export {}").unwrap();
+    std::fs::create_dir_all(dir.join("dist/public")).unwrap();
+    std::fs::write(dir.join("dist/public/index.html"), "<!DOCTYPE html><title>public page</title>").unwrap();
     dir
 }
 
@@ -256,6 +258,8 @@ async fn app_routes_fall_back_to_index_html_and_hashed_assets_are_immutable() {
     let res = Client::new().get(format!("{base}/app-0123456789abcdef.js")).send().await.unwrap();
     assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    let res = Client::new().get(format!("{base}/issuers/{VALMARINA}")).send().await.unwrap();
+    assert!(res.text().await.unwrap().contains("<title>public page</title>"), "issuer pages get the small public entry");
     let res = Client::new().get(format!("{base}/../Cargo.toml")).send().await.unwrap();
     assert!(!res.text().await.unwrap().contains("[package]"));
 }

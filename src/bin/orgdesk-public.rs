@@ -1,0 +1,6 @@
+//! The public issuer page on its own: no router, no sign-in, so a visitor
+//! from a badge e-mail downloads only what this one page needs.
+
+fn main() {
+    orgdesk::public_app::mount();
+}
