@@ -55,7 +55,19 @@ async fn account(tx: &mut Tx<'_>, dialect: &str, email: &str, first: &str, last:
     Ok(id)
 }
 
+const DESCRIPTION: &str = "<p>The <strong>Ateneo di Valmarina</strong> issues digital badges for its <em>lifelong learning</em> courses.</p><ul><li>Languages</li><li>Data literacy</li></ul><p>See <a href=\"https://valmarina.example.org/badges\">our badge catalogue</a>.</p>";
+
+/// The academic-year subscription period that contains today, so the demo
+/// shows a live subscription whenever it is run.
+fn current_period() -> (String, String) {
+    use chrono::Datelike;
+    let today = chrono::Utc::now().date_naive();
+    let year = if today.month() >= 9 { today.year() } else { today.year() - 1 };
+    (format!("{year}-09-01T00:00:00Z"), format!("{}-08-31T23:59:59Z", year + 1))
+}
+
 async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
+    let (period_start, period_end) = current_period();
     sqlx::query(
         "INSERT INTO ob_organizations (id, type, activity, name, description, street, postcode, city, region, state, country,
             billing_legal_name, billing_vat, billing_fiscal_code, billing_code_dest, billing_email, billing_certified_email,
@@ -68,11 +80,13 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
             'it', 'https://valmarina.example.org', 'enabled', 'Giulia', 'Ferrandi', '+39 333 123 4567', 'badge@valmarina.example.org',
             'it-support@valmarina.example.org', 'legale@valmarina.example.org',
             1, 1, 0, 1,
-            420, 25, 'cus_Qx81bZfT2mLk0a', 'sub_1PqR7sLkQ2', 'active', '2025-09-01T00:00:00Z', '2026-08-31T23:59:59Z',
+            420, 25, 'cus_Qx81bZfT2mLk0a', 'sub_1PqR7sLkQ2', 'active', ?, ?,
             '2024-03-04T09:15:02Z', '2025-10-30T16:41:27Z')",
     )
     .bind(VALMARINA)
-    .bind("<p>The <strong>Ateneo di Valmarina</strong> issues digital badges for its <em>lifelong learning</em> courses.</p><ul><li>Languages</li><li>Data literacy</li></ul><p>See <a href=\"https://valmarina.example.org/badges\">our badge catalogue</a>.</p>")
+    .bind(DESCRIPTION)
+    .bind(&period_start)
+    .bind(&period_end)
     .execute(&mut **tx)
     .await?;
     sqlx::query(
