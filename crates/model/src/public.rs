@@ -2,7 +2,7 @@
 //! text summary and its Open Badges issuer Profile (JSON-LD), so the page a
 //! crawler reads from the server and the page the app renders agree.
 
-use crate::openbadge::PublicOrganization;
+use crate::openbadge::{BadgeTemplate, BadgeTypeCount, OrgStatus, Organization, PublicOrganization, TemplateStatus};
 use serde::Serialize;
 
 /// The text of an HTML fragment: tags dropped, common entities decoded,
@@ -84,6 +84,42 @@ impl IssuerProfileLd {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::openbadge::{BadgeType, Settings};
+
+    fn template(title: &str, kind: BadgeType, path: bool, published: bool) -> BadgeTemplate {
+        BadgeTemplate { title: Some(title.into()), badge_type: Some(kind), is_learning_path: Some(path), is_published: Some(published), ..Default::default() }
+    }
+
+    #[test]
+    fn public_view_follows_each_switch_and_shows_only_published_templates() {
+        let mut org = Organization {
+            status: Some(OrgStatus::Enabled),
+            settings: Some(Settings { public_profile: true, public_badge_types: true, public_learning_paths: false, public_badge_templates: true }),
+            ..Default::default()
+        };
+        let templates = [
+            template("B", BadgeType::Skills, false, true),
+            template("A", BadgeType::Skills, false, true),
+            template("Path", BadgeType::Knowledge, true, true),
+            template("Draft", BadgeType::Participation, false, false),
+        ];
+        let view = public_view(&org, &templates);
+        let titles: Vec<_> = view.badge_templates.unwrap().into_iter().map(|t| t.title.unwrap()).collect();
+        assert_eq!(titles, ["A", "B"], "sorted, no learning paths, no drafts");
+        assert_eq!(view.learning_paths, None);
+        let types = view.badge_types.unwrap();
+        assert_eq!(types.len(), 2, "drafts do not count");
+        assert_eq!(types.iter().find(|t| t.badge_type == BadgeType::Skills).unwrap().count, Some(2));
+        assert!(is_public(&org));
+
+        org.settings = Some(Settings { public_profile: true, public_learning_paths: true, ..Default::default() });
+        let view = public_view(&org, &templates);
+        assert_eq!(view.badge_templates, None);
+        assert_eq!(view.badge_types, None);
+        assert_eq!(view.learning_paths.unwrap().len(), 1);
+        org.status = Some(OrgStatus::Disabled);
+        assert!(!is_public(&org), "a disabled organization is never public");
+    }
 
     #[test]
     fn plain_text_drops_tags_and_decodes_entities() {
@@ -113,5 +149,57 @@ mod tests {
         assert_eq!(ld.image.as_deref(), Some("/h.png"));
         assert_eq!(ld.description.as_deref(), Some("Hi"));
         assert_eq!(ld.kind, "Profile");
+    }
+}
+
+/// Whether visitors may see the organization at all: enabled and switched on.
+pub fn is_public(org: &Organization) -> bool {
+    org.settings.is_some_and(|s| s.public_profile) && org.status == Some(OrgStatus::Enabled)
+}
+
+/// What a visitor sees of `org`, given all its badge templates. Only published,
+/// active templates count; each section is present only while its switch is on.
+/// The server answers the public endpoint with this, and the admin's preview
+/// renders it, so the two cannot drift apart.
+pub fn public_view(org: &Organization, templates: &[BadgeTemplate]) -> PublicOrganization {
+    let settings = org.settings.unwrap_or_default();
+    let mut published: Vec<BadgeTemplate> = templates
+        .iter()
+        .filter(|t| t.is_published == Some(true) && t.status != Some(TemplateStatus::Inactive))
+        .cloned()
+        .collect();
+    published.sort_by(|a, b| a.title.cmp(&b.title));
+    let badge_types = settings.public_badge_types.then(|| {
+        let mut counts: Vec<BadgeTypeCount> = Vec::new();
+        for kind in published.iter().filter_map(|t| t.badge_type.clone()) {
+            match counts.iter_mut().find(|c| c.badge_type == kind) {
+                Some(c) => c.count = Some(c.count.unwrap_or(0) + 1),
+                None => counts.push(BadgeTypeCount { badge_type: kind, count: Some(1) }),
+            }
+        }
+        counts.sort_by(|a, b| a.badge_type.as_str().cmp(b.badge_type.as_str()));
+        counts
+    });
+    let (paths, singles): (Vec<_>, Vec<_>) = published.into_iter().partition(|t| t.is_learning_path == Some(true));
+    let address = org.address_info.clone().unwrap_or_default();
+    PublicOrganization {
+        id: org.id.clone(),
+        name: org.name.clone(),
+        org_type: org.org_type.clone(),
+        activity: org.activity.clone(),
+        description: org.description.clone(),
+        website: org.website.clone(),
+        language: org.language.clone(),
+        city: address.city,
+        region: address.region,
+        country: address.country,
+        logo_path: org.logo_path.clone(),
+        logo_high_path: org.logo_high_path.clone(),
+        logo_thumbnail_path: org.logo_thumbnail_path.clone(),
+        public_url: org.public_url.clone(),
+        badges_count: org.badges_count,
+        badge_templates: settings.public_badge_templates.then_some(singles),
+        badge_types,
+        learning_paths: settings.public_learning_paths.then_some(paths),
     }
 }

@@ -6,6 +6,7 @@ pub mod blendvision;
 pub mod cli;
 pub mod db;
 pub mod openbadge;
+pub mod public_page;
 pub mod seed;
 pub mod static_files;
 

@@ -4,13 +4,14 @@
 use crate::auth::{self, Account, Dialect};
 use crate::State;
 use axum::body::Bytes;
-use axum::extract::{Path, State as Extract};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, Query, State as Extract};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use orgdesk_model::openbadge::*;
-use orgdesk_model::{validate, Timestamp};
+use orgdesk_model::{public, validate, Timestamp};
+use sha2::{Digest, Sha256};
 use serde_json::json;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -21,7 +22,8 @@ pub fn routes() -> Router<State> {
         .route("/api/v1/auth/login", post(login))
         .route("/api/v1/auth/logout", post(logout))
         .route("/api/v1/auth/user", get(current_user))
-        .route("/api/v1/issuers/organization", get(organization))
+        .route("/api/v1/issuers/organization", get(organization).put(update_organization))
+        .route("/api/v1/issuers/organization/badge_templates", get(badge_templates))
         .route("/api/v1/public/organizations/{id}", get(public_organization))
         .route("/api/v1", axum::routing::any(not_found))
         .route("/api/v1/{*rest}", axum::routing::any(not_found))
@@ -141,7 +143,7 @@ async fn organization(Extract(state): Extract<State>, headers: HeaderMap) -> Res
 }
 
 /// `scheme://host` the request came in on, for `public_url`.
-fn public_base(headers: &HeaderMap) -> String {
+pub fn public_base(headers: &HeaderMap) -> String {
     let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
     let proto = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()).unwrap_or("http");
     format!("{proto}://{host}")
@@ -238,58 +240,135 @@ fn template_from_row(row: &SqliteRow) -> BadgeTemplate {
     }
 }
 
+/// All badge templates of an organization.
+async fn templates(state: &State, id: &str) -> Result<Vec<BadgeTemplate>, ApiError> {
+    Ok(sqlx::query("SELECT * FROM badge_templates WHERE organization_id = ? ORDER BY title, id")
+        .bind(id)
+        .fetch_all(&state.db)
+        .await?
+        .iter()
+        .map(template_from_row)
+        .collect())
+}
+
 /// The public profile, or `None` for an unknown, disabled or private
 /// organization: the caller answers the same 404 for all three.
 pub async fn load_public(state: &State, id: &str, base: &str) -> Result<Option<PublicOrganization>, ApiError> {
     let Some(row) = sqlx::query(ORG_SELECT).bind(id).fetch_optional(&state.db).await? else { return Ok(None) };
-    let settings = settings_from_row(&row);
-    if !settings.public_profile || opt(&row, "status").as_deref() != Some("enabled") {
+    let org = organization_from_row(&row, base);
+    if !public::is_public(&org) {
         return Ok(None);
     }
-    let org = organization_from_row(&row, base);
-    let published: Vec<BadgeTemplate> = sqlx::query(
-        "SELECT * FROM badge_templates WHERE organization_id = ? AND is_published = 1 AND status = 'active' ORDER BY title",
-    )
-    .bind(id)
-    .fetch_all(&state.db)
-    .await?
-    .iter()
-    .map(template_from_row)
-    .collect();
-    let badge_types = settings.public_badge_types.then(|| {
-        let mut counts: BTreeMap<String, i64> = BTreeMap::new();
-        for t in &published {
-            if let Some(kind) = &t.badge_type {
-                *counts.entry(kind.as_str().to_string()).or_default() += 1;
-            }
-        }
-        counts.into_iter().map(|(k, n)| BadgeTypeCount { badge_type: BadgeType::from_wire(&k), count: Some(n) }).collect()
-    });
-    let (paths, templates): (Vec<_>, Vec<_>) = published.into_iter().partition(|t| t.is_learning_path == Some(true));
-    let address = org.address_info.unwrap_or_default();
-    Ok(Some(PublicOrganization {
-        id: org.id,
-        name: org.name,
-        org_type: org.org_type,
-        activity: org.activity,
-        description: org.description,
-        website: org.website,
-        language: org.language,
-        city: address.city,
-        region: address.region,
-        country: address.country,
-        logo_path: org.logo_path,
-        logo_high_path: org.logo_high_path,
-        logo_thumbnail_path: org.logo_thumbnail_path,
-        public_url: org.public_url,
-        badges_count: org.badges_count,
-        badge_templates: settings.public_badge_templates.then_some(templates),
-        badge_types,
-        learning_paths: settings.public_learning_paths.then_some(paths),
+    Ok(Some(public::public_view(&org, &templates(state, id).await?)))
+}
+
+/// Cacheable for a minute by anyone; revalidated with the ETag.
+async fn public_organization(Extract(state): Extract<State>, Path(id): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
+    let org = load_public(&state, &id, &public_base(&headers)).await?.ok_or(ApiError::NotFound)?;
+    let body = serde_json::to_vec(&json!({ "data": org })).map_err(|_| ApiError::Internal)?;
+    let etag = format!("\"{}\"", &hex::encode(Sha256::digest(&body))[..32]);
+    let cache = [(header::CACHE_CONTROL, "public, max-age=60".to_string()), (header::ETAG, etag.clone())];
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if matches {
+        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
+    }
+    Ok((cache, [(header::CONTENT_TYPE, "application/json".to_string())], body).into_response())
+}
+
+/// `GET /issuers/organization/badge_templates`, Laravel-paginated.
+async fn badge_templates(
+    Extract(state): Extract<State>,
+    headers: HeaderMap,
+    Query(query): Query<BTreeMap<String, String>>,
+) -> Result<Json<Paginated<BadgeTemplate>>, ApiError> {
+    const PER_PAGE: usize = 15;
+    let account = signed_in(&state, &headers).await?;
+    let id = account.ob_organization_id.ok_or(ApiError::NotFound)?;
+    let all = templates(&state, &id).await?;
+    let total = all.len();
+    let last_page = total.div_ceil(PER_PAGE).max(1);
+    let page = query.get("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1).clamp(1, last_page);
+    let data: Vec<BadgeTemplate> = all.into_iter().skip((page - 1) * PER_PAGE).take(PER_PAGE).collect();
+    let path = "/api/v1/issuers/organization/badge_templates";
+    let link = |p: usize| Some(format!("{path}?page={p}"));
+    let from = (page - 1) * PER_PAGE + 1;
+    Ok(Json(Paginated {
+        links: Some(PageLinks { first: link(1), last: link(last_page), prev: (page > 1).then(|| link(page - 1)).flatten(), next: (page < last_page).then(|| link(page + 1)).flatten() }),
+        meta: Some(PageMeta {
+            current_page: Some(page as i64),
+            from: (!data.is_empty()).then_some(from as i64),
+            last_page: Some(last_page as i64),
+            path: Some(path.to_string()),
+            per_page: Some(PER_PAGE as i64),
+            to: (!data.is_empty()).then_some((from + data.len() - 1) as i64),
+            total: Some(total as i64),
+        }),
+        data,
     }))
 }
 
-async fn public_organization(Extract(state): Extract<State>, Path(id): Path<String>, headers: HeaderMap) -> Result<Response, ApiError> {
-    let org = load_public(&state, &id, &public_base(&headers)).await?.ok_or(ApiError::NotFound)?;
-    Ok(Json(json!({ "data": org })).into_response())
+/// The switches an admin may change through PUT, and their columns.
+const SETTINGS: [(&str, &str); 4] = [
+    ("settings[public_profile]", "public_profile"),
+    ("settings[public_badge_types]", "public_badge_types"),
+    ("settings[public_learning_paths]", "public_learning_paths"),
+    ("settings[public_badge_templates]", "public_badge_templates"),
+];
+
+/// Keys an admin may never change.
+const READ_ONLY: [&str; 12] = [
+    "id", "status", "credits_left", "badges_count", "badge_templates_count", "subscription_id", "subscription_status",
+    "stripe_customer_id", "imp_legacy_id", "current_period_start", "current_period_end", "max_users",
+];
+
+/// `PUT /issuers/organization` with bracketed form keys; only the keys sent
+/// change. Honours `If-Unmodified-Since` with 412.
+async fn update_organization(Extract(state): Extract<State>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
+    let account = signed_in(&state, &headers).await?;
+    let id = account.ob_organization_id.ok_or(ApiError::NotFound)?;
+    let row = sqlx::query(ORG_SELECT).bind(&id).fetch_optional(&state.db).await?.ok_or(ApiError::NotFound)?;
+    let current = organization_from_row(&row, &public_base(&headers));
+
+    if let Some(since) = headers.get(header::IF_UNMODIFIED_SINCE).and_then(|v| v.to_str().ok()) {
+        let since = chrono::DateTime::parse_from_rfc2822(since).map_err(|_| field_error("If-Unmodified-Since", "Send an HTTP date."))?;
+        if current.updated_at.is_some_and(|u| u.utc.timestamp() > since.timestamp()) {
+            return Ok((StatusCode::PRECONDITION_FAILED, Json(LaravelError::message("The organization was changed by someone else."))).into_response());
+        }
+    }
+
+    let mut changes: Vec<(&str, i64)> = Vec::new();
+    let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (key, value) in form_urlencoded::parse(&body) {
+        let dot = key.replace('[', ".").replace(']', "");
+        if let Some((_, column)) = SETTINGS.iter().find(|(k, _)| *k == key) {
+            match value.trim() {
+                "1" | "true" => changes.push((column, 1)),
+                "0" | "false" => changes.push((column, 0)),
+                _ => {
+                    errors.entry(dot).or_default().push("Send 1 or 0.".to_string());
+                }
+            }
+        } else if READ_ONLY.contains(&dot.as_str()) {
+            errors.entry(dot).or_default().push("This field is read-only.".to_string());
+        } else {
+            errors.entry(dot).or_default().push("This field cannot be changed.".to_string());
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    if !changes.is_empty() {
+        let mut tx = state.db.begin().await?;
+        for (column, value) in &changes {
+            // Column names come from the SETTINGS table above, never from the request.
+            sqlx::query(&format!("UPDATE ob_organizations SET {column} = ? WHERE id = ?")).bind(value).bind(&id).execute(&mut *tx).await?;
+        }
+        sqlx::query("UPDATE ob_organizations SET updated_at = ? WHERE id = ?").bind(crate::db::now()).bind(&id).execute(&mut *tx).await?;
+        tx.commit().await?;
+    }
+    let row = sqlx::query(ORG_SELECT).bind(&id).fetch_one(&state.db).await?;
+    Ok(Json(Data { data: organization_from_row(&row, &public_base(&headers)) }).into_response())
 }

@@ -3,11 +3,11 @@
 
 use crate::State;
 use axum::extract::State as Extract;
-use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use std::path::{Component, Path, PathBuf};
 
-pub async fn serve(Extract(state): Extract<State>, method: Method, uri: Uri) -> Response {
+pub async fn serve(Extract(state): Extract<State>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
     }
@@ -16,10 +16,11 @@ pub async fn serve(Extract(state): Extract<State>, method: Method, uri: Uri) -> 
             return file_response(&file, bytes);
         }
     }
-    // The public issuer page has its own, much smaller, entry point.
-    if uri.path().starts_with("/issuers/") {
-        if let Ok(bytes) = tokio::fs::read(state.dist.join("public/index.html")).await {
-            return file_response(Path::new("index.html"), bytes);
+    // The public issuer page has its own, much smaller, entry point, with the
+    // organization already in its <head>.
+    if let Some(id) = uri.path().strip_prefix("/issuers/").map(|rest| rest.trim_end_matches('/')).filter(|id| !id.is_empty() && !id.contains('/')) {
+        if let Some(response) = crate::public_page::render(&state, id, &headers).await {
+            return response;
         }
     }
     match tokio::fs::read(state.dist.join("index.html")).await {

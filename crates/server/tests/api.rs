@@ -18,7 +18,11 @@ fn scratch() -> PathBuf {
     std::fs::write(dir.join("dist/index.html"), "<!DOCTYPE html><title>orgdesk</title>").unwrap();
     std::fs::write(dir.join("dist/app-0123456789abcdef.js"), "export {}").unwrap();
     std::fs::create_dir_all(dir.join("dist/public")).unwrap();
-    std::fs::write(dir.join("dist/public/index.html"), "<!DOCTYPE html><title>public page</title>").unwrap();
+    std::fs::write(
+        dir.join("dist/public/index.html"),
+        "<!DOCTYPE html><html><head><title>public page</title><meta name=\"description\" content=\"generic\"></head><body></body></html>",
+    )
+    .unwrap();
     dir
 }
 
@@ -259,7 +263,7 @@ async fn app_routes_fall_back_to_index_html_and_hashed_assets_are_immutable() {
     assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
     let res = Client::new().get(format!("{base}/issuers/{VALMARINA}")).send().await.unwrap();
-    assert!(res.text().await.unwrap().contains("<title>public page</title>"), "issuer pages get the small public entry");
+    assert!(res.text().await.unwrap().contains("<title>Ateneo di Valmarina</title>"), "issuer pages get the small public entry");
     let res = Client::new().get(format!("{base}/../Cargo.toml")).send().await.unwrap();
     assert!(!res.text().await.unwrap().contains("[package]"));
 }
@@ -292,4 +296,130 @@ async fn seeding_twice_changes_nothing() {
     let before = count(first).await;
     let second = prepare(&config).await.unwrap();
     assert_eq!(count(second).await, before);
+}
+
+async fn put_form(base: &str, token: &str, body: &str, since: Option<&str>) -> reqwest::Response {
+    let mut req = Client::new()
+        .put(format!("{base}/api/v1/issuers/organization"))
+        .bearer_auth(token)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept", "application/json")
+        .body(body.to_string());
+    if let Some(s) = since {
+        req = req.header("if-unmodified-since", s);
+    }
+    req.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn public_json_has_exactly_the_allowed_keys() {
+    let base = server();
+    let (_, body) = get(format!("{base}/api/v1/public/organizations/{VALMARINA}"), None).await;
+    let mut keys: Vec<&str> = body["data"].as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort();
+    // A new private field on the organization must never appear here.
+    assert_eq!(
+        keys,
+        ["activity", "badge_templates", "badge_types", "badges_count", "city", "country", "description", "id", "language", "logo_high_path", "logo_path", "logo_thumbnail_path", "name", "public_url", "region", "type", "website"]
+    );
+    let template_keys: Vec<&str> = body["data"]["badge_templates"][0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert!(!template_keys.contains(&"organization_id"));
+    assert!(body["data"]["badge_templates"].as_array().unwrap().iter().all(|t| t["is_published"] == true));
+}
+
+#[tokio::test]
+async fn public_profile_is_cacheable_and_revalidates_with_its_etag() {
+    let base = server();
+    let res = Client::new().get(format!("{base}/api/v1/public/organizations/{VALMARINA}")).send().await.unwrap();
+    assert_eq!(res.headers()["cache-control"], "public, max-age=60");
+    let etag = res.headers()["etag"].to_str().unwrap().to_string();
+    assert!(etag.starts_with('"') && etag.len() > 10);
+    let res = Client::new().get(format!("{base}/api/v1/public/organizations/{VALMARINA}")).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(res.headers()["etag"].to_str().unwrap(), etag);
+    let res = Client::new().get(format!("{base}/api/v1/public/organizations/{VALMARINA}")).header("if-none-match", "\"stale\"").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn switches_save_one_at_a_time_and_the_public_page_follows() {
+    // Its own server: this test changes the organization.
+    let base = start(3600);
+    let token = ob_login(&base, "admin@valmarina.example.org").await;
+    let res = put_form(&base, &token, "settings%5Bpublic_learning_paths%5D=1", None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["data"]["settings"]["public_learning_paths"], true);
+    assert_eq!(body["data"]["settings"]["public_badge_types"], true, "keys not sent stay as they were");
+    let (_, public) = get(format!("{base}/api/v1/public/organizations/{VALMARINA}"), None).await;
+    let paths: Vec<&str> = public["data"]["learning_paths"].as_array().unwrap().iter().map(|t| t["title"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["Data Literacy Path", "Research Methods Path", "Sustainability Path"]);
+
+    let res = put_form(&base, &token, "settings%5Bpublic_profile%5D=0", None).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["data"]["public_url"], Value::Null, "no public URL while the profile is off");
+    let (status, _) = get(format!("{base}/api/v1/public/organizations/{VALMARINA}"), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn read_only_and_malformed_keys_are_refused_with_field_errors() {
+    let base = server();
+    let token = ob_login(base, "admin@costaest.example.net").await;
+    let res = put_form(base, &token, "credits_left=9999&settings%5Bpublic_profile%5D=maybe", None).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["errors"]["credits_left"][0], "This field is read-only.");
+    assert_eq!(body["errors"]["settings.public_profile"][0], "Send 1 or 0.");
+    let (_, org) = get(format!("{base}/api/v1/issuers/organization"), Some(&token)).await;
+    assert_eq!(org["data"]["credits_left"], 0, "nothing was saved");
+}
+
+#[tokio::test]
+async fn a_stale_if_unmodified_since_gets_412() {
+    let base = start(3600);
+    let token = ob_login(&base, "admin@costaest.example.net").await;
+    let res = put_form(&base, &token, "settings%5Bpublic_badge_types%5D=1", Some("Mon, 01 Jan 2024 00:00:00 GMT")).await;
+    assert_eq!(res.status(), StatusCode::PRECONDITION_FAILED);
+    let (_, org) = get(format!("{base}/api/v1/issuers/organization"), Some(&token)).await;
+    assert_eq!(org["data"]["settings"]["public_badge_types"], false);
+    let res = put_form(&base, &token, "settings%5Bpublic_badge_types%5D=1", Some("Fri, 01 Jan 2100 00:00:00 GMT")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn issuer_page_html_carries_the_organization_for_crawlers() {
+    let base = server();
+    let res = Client::new().get(format!("{base}/issuers/{VALMARINA}")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<meta property=\"og:title\" content=\"Ateneo di Valmarina\">"));
+    assert!(html.contains("og:description\" content=\"The Ateneo di Valmarina issues digital badges"));
+    assert!(!html.contains("content=\"generic\""), "the template's own description is replaced");
+    let ld_start = html.find("<script type=\"application/ld+json\">").unwrap() + "<script type=\"application/ld+json\">".len();
+    let ld: Value = serde_json::from_str(&html[ld_start..ld_start + html[ld_start..].find("</script>").unwrap()]).unwrap();
+    assert_eq!(ld["type"], "Profile");
+    assert_eq!(ld["name"], "Ateneo di Valmarina");
+    assert!(ld.get("email").is_none());
+
+    let res = Client::new().get(format!("{base}/issuers/{COSTA_EST}")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let private = res.text().await.unwrap();
+    let res = Client::new().get(format!("{base}/issuers/nobody")).send().await.unwrap();
+    assert_eq!(res.text().await.unwrap(), private, "private and unknown look the same");
+    assert!(private.contains("noindex") && !private.contains("Costa"));
+}
+
+#[tokio::test]
+async fn badge_templates_are_laravel_paginated() {
+    let base = server();
+    let token = ob_login(base, "admin@valmarina.example.org").await;
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization/badge_templates?page=1"), Some(&token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["meta"]["total"], 12);
+    assert_eq!(body["data"].as_array().unwrap().len(), 12);
+    assert_eq!(body["links"]["next"], Value::Null);
+    let (_, body) = get(format!("{base}/api/v1/issuers/organization/badge_templates"), Some(&ob_login(base, "admin@costaest.example.net").await)).await;
+    assert_eq!(body["meta"]["total"], 0, "another organization's templates are not listed");
 }
