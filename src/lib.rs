@@ -19,6 +19,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::bv::organization::BvOrganizationPage;
 use pages::issuer::overview::IssuerOverviewPage;
+use pages::issuer::public_settings::PublicSettingsPage;
 use pages::landing::Landing;
 use pages::not_found::NotFound;
 use pages::public::issuer_page::PublicIssuerPage;
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/openbadge/sign-in") view=|| view! { <SignIn dialect=Dialect::OpenBadge/> }/>
                     <Route path=path!("/blendvision/sign-in") view=|| view! { <SignIn dialect=Dialect::BlendVision/> }/>
                     <Route path=path!("/openbadge") view=IssuerOverviewPage/>
+                    <Route path=path!("/openbadge/public-profile") view=PublicSettingsPage/>
                     <Route path=path!("/blendvision") view=BvOrganizationPage/>
                     <Route path=path!("/issuers/:id") view=IssuerRoute/>
                 </Routes>

@@ -7,7 +7,7 @@ use gloo_net::http::Method;
 use orgdesk_model::blendvision::{LoginRequest, LoginResponse, Organization, OrganizationEnvelope};
 
 fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_> {
-    Call { dialect: Dialect::BlendVision, method, path, token, body }
+    Call::new(Dialect::BlendVision, method, path, token, body)
 }
 
 pub async fn login(email: &str, password: &str) -> Result<LoginResponse, ApiError> {

@@ -39,6 +39,8 @@ pub enum ApiError {
 pub enum Body {
     None,
     Json(serde_json::Value),
+    /// `application/x-www-form-urlencoded`, keys as given (brackets included).
+    Form(Vec<(String, String)>),
 }
 
 pub struct Call<'a> {
@@ -47,6 +49,22 @@ pub struct Call<'a> {
     pub path: &'a str,
     pub token: Option<String>,
     pub body: Body,
+    /// Extra request headers, e.g. `If-Unmodified-Since`.
+    pub headers: Vec<(&'static str, String)>,
+    /// Ask the server every time (a cheap 304 when unchanged) instead of
+    /// trusting a cached answer's max-age.
+    pub revalidate: bool,
+}
+
+impl<'a> Call<'a> {
+    pub fn new(dialect: Dialect, method: Method, path: &'a str, token: Option<String>, body: Body) -> Self {
+        Call { dialect, method, path, token, body, headers: Vec::new(), revalidate: false }
+    }
+}
+
+fn form_encode(pairs: &[(String, String)]) -> String {
+    let enc = |s: &str| String::from(js_sys::encode_uri_component(s)).replace("%20", "+");
+    pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
 }
 
 /// Sends `call` and decodes a 2xx body as `T`.
@@ -91,9 +109,16 @@ async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError
     if let Some(token) = &call.token {
         builder = builder.header("Authorization", &format!("Bearer {token}"));
     }
+    if call.revalidate {
+        builder = builder.cache(web_sys::RequestCache::NoCache);
+    }
+    for (name, value) in &call.headers {
+        builder = builder.header(name, value);
+    }
     let request = match call.body {
         Body::None => builder.build(),
         Body::Json(value) => builder.json(&value),
+        Body::Form(pairs) => builder.header("Content-Type", "application/x-www-form-urlencoded").body(form_encode(&pairs)),
     }
     .map_err(|_| ApiError::Network)?;
 

@@ -4,10 +4,11 @@ use super::http::{send, send_no_content, Body, Call};
 use super::ApiError;
 use crate::state::session::Dialect;
 use gloo_net::http::Method;
-use orgdesk_model::openbadge::{AuthUser, Data, LoginRequest, LoginToken, Organization};
+use orgdesk_model::openbadge::{AuthUser, BadgeTemplate, Data, LoginRequest, LoginToken, Organization, Paginated};
+use orgdesk_model::Timestamp;
 
 fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_> {
-    Call { dialect: Dialect::OpenBadge, method, path, token, body }
+    Call::new(Dialect::OpenBadge, method, path, token, body)
 }
 
 pub async fn login(email: &str, password: &str) -> Result<LoginToken, ApiError> {
@@ -28,4 +29,33 @@ pub async fn current_user(token: String) -> Result<AuthUser, ApiError> {
 pub async fn organization(token: String) -> Result<Organization, ApiError> {
     let data: Data<Organization> = send(call(Method::GET, "/api/v1/issuers/organization", Some(token), Body::None)).await?;
     Ok(data.data)
+}
+
+/// Changes only the keys in `changes` (bracketed form keys). With
+/// `loaded_at`, the server refuses with 412 if the record changed since.
+pub async fn update(token: String, changes: Vec<(String, String)>, loaded_at: Option<Timestamp>) -> Result<Organization, ApiError> {
+    let mut request = call(Method::PUT, "/api/v1/issuers/organization", Some(token), Body::Form(changes));
+    if let Some(at) = loaded_at {
+        request.headers.push(("If-Unmodified-Since", at.to_http_date()));
+    }
+    let data: Data<Organization> = send(request).await?;
+    Ok(data.data)
+}
+
+/// Every badge template, following the pages.
+pub async fn all_badge_templates(token: String) -> Result<Vec<BadgeTemplate>, ApiError> {
+    // A generous bound so a misbehaving server cannot keep us looping.
+    const MAX_PAGES: u32 = 50;
+    let mut all = Vec::new();
+    for page in 1..=MAX_PAGES {
+        let path = format!("/api/v1/issuers/organization/badge_templates?page={page}");
+        let list: Paginated<BadgeTemplate> = send(call(Method::GET, &path, Some(token.clone()), Body::None)).await?;
+        let last = list.meta.as_ref().and_then(|m| m.last_page).unwrap_or(1);
+        let more = list.links.as_ref().is_some_and(|l| l.next.is_some()) || i64::from(page) < last;
+        all.extend(list.data);
+        if !more {
+            break;
+        }
+    }
+    Ok(all)
 }

@@ -9,6 +9,9 @@ use orgdesk_model::openbadge::{Data, PublicOrganization};
 /// A 404 means private, disabled or unknown: the API does not say which.
 pub async fn organization(id: String) -> Result<PublicOrganization, ApiError> {
     let path = format!("/api/v1/public/organizations/{}", js_sys::encode_uri_component(&id));
-    let data: Data<PublicOrganization> = send(Call { dialect: Dialect::OpenBadge, method: Method::GET, path: &path, token: None, body: Body::None }).await?;
+    let mut call = Call::new(Dialect::OpenBadge, Method::GET, &path, None, Body::None);
+    // Visitors see a switch change at once; the ETag keeps that cheap.
+    call.revalidate = true;
+    let data: Data<PublicOrganization> = send(call).await?;
     Ok(data.data)
 }

@@ -7,3 +7,4 @@ pub mod guard;
 pub mod lang_switch;
 pub mod safe_html;
 pub mod shell;
+pub mod switch;

@@ -78,6 +78,11 @@ impl I18n {
         I18n { lang: RwSignal::new(remembered.or_else(browser).unwrap_or(Lang::En)) }
     }
 
+    /// Whether the viewer picked a language themselves (on any visit).
+    pub fn remembered(&self) -> bool {
+        storage::get(KEY).and_then(|c| Lang::from_code(&c)).is_some()
+    }
+
     pub fn choose(&self, lang: Lang) {
         storage::set(KEY, lang.code());
         self.lang.set(lang);

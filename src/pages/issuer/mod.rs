@@ -1,3 +1,5 @@
 //! Open Badge issuer screens.
 
+pub mod nav;
 pub mod overview;
+pub mod public_settings;

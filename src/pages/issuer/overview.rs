@@ -1,6 +1,7 @@
 //! The Open Badge organization, every field, grouped as an admin thinks of
 //! them. Read-only for now.
 
+use super::nav::IssuerNav;
 use crate::api;
 use crate::components::facts::{labelled, number, on_off, text, when, Fact, FactView, Section};
 use crate::components::guard::{authed_resource, LoadError, Loading, RequireSession};
@@ -90,6 +91,7 @@ pub fn IssuerOverview(org: Organization) -> impl IntoView {
 
     view! {
         <Title text=title.clone()/>
+        <IssuerNav/>
         <article class="overview">
             <header class="overview__header">
                 <h1>{name.clone()}</h1>

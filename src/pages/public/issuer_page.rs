@@ -13,7 +13,18 @@ use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
 
 #[component]
 pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let org = LocalResource::new(move || api::public::organization(id.get()));
+    // The organization's language first, unless the visitor chose one.
+    Effect::new(move |_| {
+        if let Some(Ok(o)) = org.get() {
+            if let Some(lang) = o.language.as_ref().and_then(|l| Lang::from_code(l.as_str())) {
+                if !i18n.remembered() {
+                    i18n.lang.set(lang);
+                }
+            }
+        }
+    });
     move || match org.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Ok(o)) => view! { <PublicProfile org=o with_meta=true/> }.into_any(),
@@ -43,6 +54,9 @@ pub fn PublicProfile(
     /// Set the document's title, description and JSON-LD (not in a preview).
     #[prop(optional)]
     with_meta: bool,
+    /// Level of the name's heading; sections and cards go one and two deeper.
+    #[prop(default = 1)]
+    heading_level: u8,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = org.name.clone().unwrap_or_default();
@@ -58,7 +72,11 @@ pub fn PublicProfile(
     let location = [org.city.clone(), org.region.clone(), org.country.clone()].into_iter().flatten().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>().join(", ");
     let website = org.website.clone().filter(|w| w.starts_with("https://") || w.starts_with("http://"));
     let badges = org.badges_count;
-    let json_ld = with_meta.then(|| {
+    // Ids stay unique when the preview sits on a page with other content.
+    let id_prefix = if heading_level == 1 { "" } else { "preview-" };
+    // The server already put JSON-LD into the page it sent; don't repeat it.
+    let server_sent_ld = document().query_selector("script[type=\"application/ld+json\"]").ok().flatten().is_some();
+    let json_ld = (with_meta && !server_sent_ld).then(|| {
         let page = window().location().href().unwrap_or_default();
         serde_json::to_string(&IssuerProfileLd::from_public(&org, &page)).unwrap_or_default()
     });
@@ -73,7 +91,7 @@ pub fn PublicProfile(
             <header class="public-profile__header">
                 <IssuerLogo org=org.clone()/>
                 <div class="public-profile__heading">
-                    <h1>{name.clone()}</h1>
+                    <Heading level=heading_level>{name.clone()}</Heading>
                     <p class="public-profile__kind">{kind}</p>
                     <ul class="public-profile__meta">
                         {(!location.is_empty()).then(|| view! {
@@ -92,8 +110,8 @@ pub fn PublicProfile(
                 <SafeHtml html=description_html.clone() class="rich-text public-profile__description"/>
             })}
             {org.badge_types.clone().map(|types| view! {
-                <section class="public-section" aria-labelledby="badge-types-title">
-                    <h2 id="badge-types-title">{move || i18n.t(T::BadgeTypes)}</h2>
+                <section class="public-section" aria-labelledby=format!("{id_prefix}badge-types-title")>
+                    <Heading level=heading_level + 1 id=format!("{id_prefix}badge-types-title")>{move || i18n.t(T::BadgeTypes)}</Heading>
                     <ul class="badge-types">
                         {types.into_iter().map(|t| {
                             let label = t.badge_type.clone();
@@ -108,10 +126,10 @@ pub fn PublicProfile(
                 </section>
             })}
             {org.badge_templates.clone().map(|list| view! {
-                <TemplateSection id="badge-templates" title=T::BadgeTemplates empty=T::NoBadgeTemplates list/>
+                <TemplateSection id=format!("{id_prefix}badge-templates") level=heading_level + 1 title=T::BadgeTemplates empty=T::NoBadgeTemplates list/>
             })}
             {org.learning_paths.clone().map(|list| view! {
-                <TemplateSection id="learning-paths" title=T::LearningPaths empty=T::NoLearningPaths list/>
+                <TemplateSection id=format!("{id_prefix}learning-paths") level=heading_level + 1 title=T::LearningPaths empty=T::NoLearningPaths list/>
             })}
         </article>
     }
@@ -144,19 +162,19 @@ fn IssuerLogo(org: PublicOrganization) -> impl IntoView {
 }
 
 #[component]
-fn TemplateSection(id: &'static str, title: T, empty: T, list: Vec<BadgeTemplate>) -> impl IntoView {
+fn TemplateSection(id: String, level: u8, title: T, empty: T, list: Vec<BadgeTemplate>) -> impl IntoView {
     let i18n = use_i18n();
     let heading = format!("{id}-title");
     let labelled_by = heading.clone();
     view! {
         <section class="public-section" aria-labelledby=labelled_by>
-            <h2 id=heading>{move || i18n.t(title)}</h2>
+            <Heading level id=heading>{move || i18n.t(title)}</Heading>
             {if list.is_empty() {
                 view! { <p class="muted">{move || i18n.t(empty)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="badge-cards">
-                        {list.into_iter().map(|t| view! { <BadgeCard template=t/> }).collect_view()}
+                        {list.into_iter().map(|t| view! { <BadgeCard template=t level=level + 1/> }).collect_view()}
                     </ul>
                 }.into_any()
             }}
@@ -165,7 +183,7 @@ fn TemplateSection(id: &'static str, title: T, empty: T, list: Vec<BadgeTemplate
 }
 
 #[component]
-fn BadgeCard(template: BadgeTemplate) -> impl IntoView {
+fn BadgeCard(template: BadgeTemplate, level: u8) -> impl IntoView {
     let i18n = use_i18n();
     let title = template.title.clone().unwrap_or_default();
     let image = template.image_thumbnail_path.clone().or(template.image_path.clone()).filter(|s| !s.is_empty());
@@ -178,10 +196,24 @@ fn BadgeCard(template: BadgeTemplate) -> impl IntoView {
                 None => view! { <span class="badge-card__image badge-card__image--empty" aria-hidden="true"></span> }.into_any(),
             }}
             <div>
-                <h3 class="badge-card__title">{title}</h3>
+                <Heading level class="badge-card__title">{title}</Heading>
                 {kind.map(|k| view! { <p class="badge-card__type">{move || badge_type_label(&k, i18n.lang.get())}</p> })}
                 {(!text.is_empty()).then(|| view! { <p class="badge-card__text">{text.clone()}</p> })}
             </div>
         </li>
+    }
+}
+
+/// A heading whose level is chosen by the caller (h1..h6).
+#[component]
+fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+    let class = (!class.is_empty()).then_some(class);
+    match level {
+        0 | 1 => view! { <h1 id=id class=class>{children()}</h1> }.into_any(),
+        2 => view! { <h2 id=id class=class>{children()}</h2> }.into_any(),
+        3 => view! { <h3 id=id class=class>{children()}</h3> }.into_any(),
+        4 => view! { <h4 id=id class=class>{children()}</h4> }.into_any(),
+        5 => view! { <h5 id=id class=class>{children()}</h5> }.into_any(),
+        _ => view! { <h6 id=id class=class>{children()}</h6> }.into_any(),
     }
 }
