@@ -408,3 +408,27 @@ pub struct PublicOrganization {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning_paths: Option<Vec<BadgeTemplate>>,
 }
+
+/// `GET /issuers/organization/statistics` (ours).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Statistics {
+    #[serde(default, deserialize_with = "opt_flex_i64")]
+    pub badges_count: Option<i64>,
+    #[serde(default, deserialize_with = "opt_flex_i64")]
+    pub badge_templates_count: Option<i64>,
+    #[serde(default, deserialize_with = "opt_flex_i64")]
+    pub earners_count: Option<i64>,
+    #[serde(default, deserialize_with = "opt_flex_i64")]
+    pub credits_left: Option<i64>,
+}
+
+/// `GET /issuers/organization/year-statistics?year=` (ours): badges issued
+/// per month, January first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct YearStatistics {
+    pub year: i32,
+    #[serde(default)]
+    pub total: i64,
+    #[serde(default)]
+    pub months: Vec<i64>,
+}

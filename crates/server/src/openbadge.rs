@@ -24,6 +24,8 @@ pub fn routes() -> Router<State> {
         .route("/api/v1/auth/user", get(current_user))
         .route("/api/v1/issuers/organization", get(organization).put(update_organization))
         .route("/api/v1/issuers/organization/badge_templates", get(badge_templates))
+        .route("/api/v1/issuers/organization/statistics", get(statistics))
+        .route("/api/v1/issuers/organization/year-statistics", get(year_statistics))
         .route("/api/v1/public/organizations/{id}", get(public_organization))
         .route("/api/v1", axum::routing::any(not_found))
         .route("/api/v1/{*rest}", axum::routing::any(not_found))
@@ -371,4 +373,62 @@ async fn update_organization(Extract(state): Extract<State>, headers: HeaderMap,
     }
     let row = sqlx::query(ORG_SELECT).bind(&id).fetch_one(&state.db).await?;
     Ok(Json(Data { data: organization_from_row(&row, &public_base(&headers)) }).into_response())
+}
+
+/// Totals, computed from the stored records.
+async fn statistics(Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Data<Statistics>>, ApiError> {
+    let account = signed_in(&state, &headers).await?;
+    let id = account.ob_organization_id.ok_or(ApiError::NotFound)?;
+    let row = sqlx::query(
+        "SELECT o.credits_left,
+            (SELECT COUNT(*) FROM issued_badges b WHERE b.organization_id = o.id) AS badges_count,
+            (SELECT COUNT(DISTINCT earner_email) FROM issued_badges b WHERE b.organization_id = o.id) AS earners_count,
+            (SELECT COUNT(*) FROM badge_templates t WHERE t.organization_id = o.id) AS badge_templates_count
+         FROM ob_organizations o WHERE o.id = ?",
+    )
+    .bind(&id)
+    .fetch_optional(&state.db)
+    .await?
+    .ok_or(ApiError::NotFound)?;
+    Ok(Json(Data {
+        data: Statistics {
+            badges_count: row.try_get("badges_count").ok(),
+            badge_templates_count: row.try_get("badge_templates_count").ok(),
+            earners_count: row.try_get("earners_count").ok(),
+            credits_left: row.try_get("credits_left").ok(),
+        },
+    }))
+}
+
+/// Badges issued per month of `?year=` (default: this year); twelve zeros
+/// for a year without badges. Uses the (organization, issued_at) index.
+async fn year_statistics(
+    Extract(state): Extract<State>,
+    headers: HeaderMap,
+    Query(query): Query<BTreeMap<String, String>>,
+) -> Result<Json<Data<YearStatistics>>, ApiError> {
+    use chrono::Datelike;
+    let account = signed_in(&state, &headers).await?;
+    let id = account.ob_organization_id.ok_or(ApiError::NotFound)?;
+    let year = match query.get("year") {
+        None => chrono::Utc::now().year(),
+        Some(y) => y.trim().parse::<i32>().ok().filter(|y| (1970..=9999).contains(y)).ok_or_else(|| field_error("year", "Enter a year between 1970 and 9999."))?,
+    };
+    let rows = sqlx::query(
+        "SELECT CAST(substr(issued_at, 6, 2) AS INTEGER) AS month, COUNT(*) AS n FROM issued_badges
+         WHERE organization_id = ? AND issued_at >= ? AND issued_at < ? GROUP BY month",
+    )
+    .bind(&id)
+    .bind(format!("{year:04}-01-01"))
+    .bind(format!("{:04}-01-01", year + 1))
+    .fetch_all(&state.db)
+    .await?;
+    let mut months = [0i64; 12];
+    for row in rows {
+        let month: i64 = row.get("month");
+        if let Some(slot) = usize::try_from(month - 1).ok().and_then(|m| months.get_mut(m)) {
+            *slot = row.get("n");
+        }
+    }
+    Ok(Json(Data { data: YearStatistics { year, total: months.iter().sum(), months: months.to_vec() } }))
 }

@@ -66,6 +66,28 @@ fn current_period() -> (String, String) {
     (format!("{year}-09-01T00:00:00Z"), format!("{}-08-31T23:59:59Z", year + 1))
 }
 
+/// `total` issue dates spread over the seeded span, each month weighted by
+/// how busy an academic year is then (quiet in August, busy in June).
+fn issue_dates(total: usize) -> Vec<chrono::NaiveDate> {
+    use chrono::Datelike;
+    const WEIGHT: [u32; 12] = [8, 9, 10, 9, 12, 14, 6, 1, 10, 12, 11, 7];
+    let start = chrono::NaiveDate::from_ymd_opt(2024, 3, 10).expect("valid date");
+    let end = chrono::NaiveDate::from_ymd_opt(2026, 10, 31).expect("valid date");
+    let days: Vec<chrono::NaiveDate> = start.iter_days().take_while(|d| *d <= end).collect();
+    let mut cumulative = Vec::with_capacity(days.len());
+    let mut sum = 0u64;
+    for d in &days {
+        sum += u64::from(WEIGHT[d.month0() as usize]);
+        cumulative.push(sum);
+    }
+    (0..total as u64)
+        .map(|i| {
+            let target = (2 * i + 1) * sum / (2 * total as u64);
+            days[cumulative.partition_point(|&c| c <= target)]
+        })
+        .collect()
+}
+
 async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
     let (period_start, period_end) = current_period();
     sqlx::query(
@@ -138,13 +160,8 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
         .await?;
     }
 
-    // 3187 badges over the organization's life, busier in term time.
-    let start = chrono::NaiveDate::from_ymd_opt(2024, 3, 10).expect("valid date");
-    let span_days = 600;
-    let total = 3187;
-    for i in 0..total {
-        let day = (i * span_days) / total;
-        let date = start + chrono::Days::new(day as u64);
+    // 3187 badges from March 2024 to October 2026, busier in term time.
+    for (i, date) in issue_dates(3187).into_iter().enumerate() {
         let template = &templates[(i * 7) % templates.len()].0;
         sqlx::query("INSERT INTO issued_badges (organization_id, template_id, earner_email, issued_at) VALUES (?, ?, ?, ?)")
             .bind(VALMARINA)

@@ -423,3 +423,42 @@ async fn badge_templates_are_laravel_paginated() {
     let (_, body) = get(format!("{base}/api/v1/issuers/organization/badge_templates"), Some(&ob_login(base, "admin@costaest.example.net").await)).await;
     assert_eq!(body["meta"]["total"], 0, "another organization's templates are not listed");
 }
+
+#[tokio::test]
+async fn statistics_are_computed_from_the_issued_badges() {
+    let base = server();
+    let token = ob_login(base, "admin@valmarina.example.org").await;
+    let (status, totals) = get(format!("{base}/api/v1/issuers/organization/statistics"), Some(&token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(totals["data"]["badges_count"], 3187);
+    assert_eq!(totals["data"]["badge_templates_count"], 12);
+    assert_eq!(totals["data"]["earners_count"], 1900);
+    assert_eq!(totals["data"]["credits_left"], 420);
+
+    let mut across_years = 0;
+    for year in 2023..=2027 {
+        let (status, body) = get(format!("{base}/api/v1/issuers/organization/year-statistics?year={year}"), Some(&token)).await;
+        assert_eq!(status, StatusCode::OK);
+        let months: Vec<i64> = body["data"]["months"].as_array().unwrap().iter().map(|m| m.as_i64().unwrap()).collect();
+        assert_eq!(months.len(), 12);
+        assert_eq!(body["data"]["total"].as_i64().unwrap(), months.iter().sum::<i64>());
+        assert_eq!(body["data"]["year"], year);
+        across_years += months.iter().sum::<i64>();
+        match year {
+            2023 | 2027 => assert!(months.iter().all(|m| *m == 0), "a year without badges is twelve zeros"),
+            2024 => {
+                assert_eq!(months[0..2], [0, 0], "nothing before March 2024");
+                assert!(months[5] > months[7], "June is busier than August");
+            }
+            _ => assert!(months.iter().sum::<i64>() > 0),
+        }
+    }
+    assert_eq!(across_years, 3187, "every seeded badge is counted once");
+
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization/year-statistics?year=soon"), Some(&token)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["errors"]["year"].is_array());
+    let costa = ob_login(base, "admin@costaest.example.net").await;
+    let (_, body) = get(format!("{base}/api/v1/issuers/organization/year-statistics?year=2025"), Some(&costa)).await;
+    assert_eq!(body["data"]["total"], 0, "another organization's badges are not counted");
+}
