@@ -11,7 +11,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SERVER := target/release/orgdesk-server
+SERVER := target/server/orgdesk-server
 
 .PHONY: help tools browsers build app server-bin run server test test-native test-components test-e2e size clean-data
 
@@ -53,7 +53,7 @@ app: tools
 	trunk build public.html --release=true --offline=true --dist dist/public --public-url /public/
 
 server-bin:
-	cargo build --release -p orgdesk-server
+	cargo build --profile server -p orgdesk-server
 
 ## Run ------------------------------------------------------------------------
 

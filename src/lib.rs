@@ -20,6 +20,7 @@ use leptos_router::path;
 use pages::bv::organization::BvOrganizationPage;
 use pages::issuer::overview::IssuerOverviewPage;
 use pages::issuer::public_settings::PublicSettingsPage;
+use pages::issuer::statistics::StatisticsPage;
 use pages::landing::Landing;
 use pages::not_found::NotFound;
 use pages::public::issuer_page::PublicIssuerPage;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/blendvision/sign-in") view=|| view! { <SignIn dialect=Dialect::BlendVision/> }/>
                     <Route path=path!("/openbadge") view=IssuerOverviewPage/>
                     <Route path=path!("/openbadge/public-profile") view=PublicSettingsPage/>
+                    <Route path=path!("/openbadge/statistics") view=StatisticsPage/>
                     <Route path=path!("/blendvision") view=BvOrganizationPage/>
                     <Route path=path!("/issuers/:id") view=IssuerRoute/>
                 </Routes>

@@ -259,3 +259,40 @@ fn an_html_error_page_is_a_server_error_not_a_crash() {
     assert_eq!(error_from(502, "<html>Bad gateway</html>", None), ApiError::Server { status: 502, message: String::new() });
     assert_eq!(error_from(429, "", Some(30)), ApiError::RateLimited { retry_after_secs: Some(30) });
 }
+
+#[wasm_bindgen_test]
+fn axis_maximum_is_a_round_number_at_or_above_the_data() {
+    use orgdesk::components::chart::nice_ceiling;
+    assert_eq!(nice_ceiling(0), 4);
+    assert_eq!(nice_ceiling(7), 8);
+    assert_eq!(nice_ceiling(97), 100);
+    assert_eq!(nice_ceiling(180), 200);
+    assert_eq!(nice_ceiling(401), 800);
+    assert!(nice_ceiling(12_345) >= 12_345);
+}
+
+#[wasm_bindgen_test]
+async fn chart_bars_are_proportional_and_the_table_has_the_same_numbers() {
+    use orgdesk::components::chart::{MonthlyBarChart, MonthlyTable};
+    let months = vec![0, 10, 20, 40, 5, 0, 0, 0, 80, 0, 0, 1000];
+    let values = Signal::stored(months.clone());
+    let (root, _) = mount(Lang::En, move || view! {
+        <MonthlyBarChart values current=Signal::stored(Some(3usize)) summary=Signal::stored("summary".to_string())/>
+        <MonthlyTable values caption=Signal::stored("Badges in 2025".to_string())/>
+    });
+    settle().await;
+    let rects = root.query_selector_all("rect.chart__bar").unwrap();
+    assert_eq!(rects.length(), 12);
+    let height = |i: u32| rects.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("height").unwrap().parse::<f64>().unwrap();
+    assert_eq!(height(0), 0.0);
+    assert!((height(2) / height(1) - 2.0).abs() < 1e-9, "20 is twice as tall as 10");
+    assert!((height(11) / height(8) - 12.5).abs() < 1e-9, "1000 vs 80");
+    assert!(root.query_selector(".chart__month--current .chart__label").unwrap().unwrap().text_content().unwrap().starts_with("Apr"));
+    let cells: Vec<String> = (0..12)
+        .map(|i| root.query_selector_all("tbody td").unwrap().item(i).unwrap().text_content().unwrap())
+        .collect();
+    let expected: Vec<String> = ["0", "10", "20", "40", "5", "0", "0", "0", "80", "0", "0", "1,000"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(cells, expected);
+    assert_eq!(root.query_selector("tfoot td").unwrap().unwrap().text_content().unwrap(), "1,155");
+    assert_eq!(root.query_selector("svg").unwrap().unwrap().get_attribute("aria-label").as_deref(), Some("summary"));
+}

@@ -4,7 +4,7 @@ use super::http::{send, send_no_content, Body, Call};
 use super::ApiError;
 use crate::state::session::Dialect;
 use gloo_net::http::Method;
-use orgdesk_model::openbadge::{AuthUser, BadgeTemplate, Data, LoginRequest, LoginToken, Organization, Paginated};
+use orgdesk_model::openbadge::{AuthUser, BadgeTemplate, Data, LoginRequest, LoginToken, Organization, Paginated, Statistics, YearStatistics};
 use orgdesk_model::Timestamp;
 
 fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_> {
@@ -58,4 +58,15 @@ pub async fn all_badge_templates(token: String) -> Result<Vec<BadgeTemplate>, Ap
         }
     }
     Ok(all)
+}
+
+pub async fn statistics(token: String) -> Result<Statistics, ApiError> {
+    let data: Data<Statistics> = send(call(Method::GET, "/api/v1/issuers/organization/statistics", Some(token), Body::None)).await?;
+    Ok(data.data)
+}
+
+pub async fn year_statistics(token: String, year: i32) -> Result<YearStatistics, ApiError> {
+    let path = format!("/api/v1/issuers/organization/year-statistics?year={year}");
+    let data: Data<YearStatistics> = send(call(Method::GET, &path, Some(token), Body::None)).await?;
+    Ok(data.data)
 }

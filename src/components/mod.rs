@@ -1,5 +1,6 @@
 //! Reusable pieces every page builds from.
 
+pub mod chart;
 pub mod error_summary;
 pub mod facts;
 pub mod field;

@@ -132,3 +132,13 @@ pub fn format_timestamp(ts: &Timestamp, lang: Lang) -> String {
 pub fn format_number(n: i64, lang: Lang) -> String {
     js_sys::Number::from(n as f64).to_locale_string(&lang.locale()).into()
 }
+
+/// The name of month `month0` (0 = January) in the viewer's language,
+/// `style` as Intl takes it: "long" or "short".
+pub fn month_name(month0: u32, lang: Lang, style: &str) -> String {
+    let date = js_sys::Date::new(&js_sys::Date::utc(2024.0, f64::from(month0)).into());
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"month".into(), &style.into());
+    let _ = js_sys::Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
+    date.to_locale_date_string(&lang.locale(), &opts).into()
+}

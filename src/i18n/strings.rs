@@ -197,6 +197,17 @@ strings! {
     CopyLink => "Copy link", "Copia link";
     LinkCopied => "Link copied.", "Link copiato.";
     CopyFailed => "Copying did not work: select the address and copy it.", "Copia non riuscita: seleziona l'indirizzo e copialo.";
+    Statistics => "Statistics", "Statistiche";
+    StatisticsLead => "How your badge programme is going.", "Come procede il tuo programma di badge.";
+    Earners => "Earners", "Destinatari";
+    BadgesPerMonth => "Badges issued per month", "Badge rilasciati per mese";
+    Year => "Year", "Anno";
+    Month => "Month", "Mese";
+    Total => "Total", "Totale";
+    NoBadgesInYear => "No badges were issued in this year. Choose another year to see its months.", "In quest'anno non è stato rilasciato alcun badge. Scegli un altro anno per vederne i mesi.";
+    NoBadgesYet => "No badges issued yet: once you issue your first badge, your year shows up here month by month.", "Nessun badge rilasciato finora: dopo il primo badge, qui vedrai il tuo anno mese per mese.";
+    ThisMonth => "this month", "questo mese";
+    YearLoadFailed => "That year could not be loaded.", "Non è stato possibile caricare quell'anno.";
     NotFoundTitle => "Page not found", "Pagina non trovata";
     NotFoundBody => "There is nothing at this address. Check it, or start again from the start page.", "A questo indirizzo non c'è nulla. Controllalo o ricomincia dalla pagina iniziale.";
     GoHome => "Go to the start page", "Vai alla pagina iniziale";

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'orgdesk-e2e-'));
   const server = spawn(
-    'target/release/orgdesk-server',
+    'target/server/orgdesk-server',
     ['--bind', '127.0.0.1:0', '--seed', 'demo', '--db', join(dir, 'e2e.db'), '--dist', 'dist'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -3,3 +3,4 @@
 pub mod nav;
 pub mod overview;
 pub mod public_settings;
+pub mod statistics;

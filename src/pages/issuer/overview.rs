@@ -20,6 +20,7 @@ pub const LOW_CREDITS: i64 = 20;
 pub fn IssuerOverviewPage() -> impl IntoView {
     view! {
         <RequireSession dialect=Dialect::OpenBadge>
+            <IssuerNav/>
             <IssuerOverviewLoader/>
         </RequireSession>
     }
@@ -91,7 +92,6 @@ pub fn IssuerOverview(org: Organization) -> impl IntoView {
 
     view! {
         <Title text=title.clone()/>
-        <IssuerNav/>
         <article class="overview">
             <header class="overview__header">
                 <h1>{name.clone()}</h1>

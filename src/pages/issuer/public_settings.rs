@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 pub fn PublicSettingsPage() -> impl IntoView {
     view! {
         <RequireSession dialect=Dialect::OpenBadge>
+            <IssuerNav/>
             <PublicSettingsLoader/>
         </RequireSession>
     }
@@ -150,7 +151,6 @@ pub fn PublicSettings(org: Organization, templates: Vec<BadgeTemplate>) -> impl 
 
     view! {
         <Title text=move || i18n.t(T::PublicProfile)/>
-        <IssuerNav/>
         <div class="public-settings">
             <section class="card public-settings__switches" aria-labelledby="public-settings-title">
                 <h1 id="public-settings-title">{move || i18n.t(T::PublicProfile)}</h1>
