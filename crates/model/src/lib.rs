@@ -6,6 +6,7 @@
 
 pub mod blendvision;
 pub mod lenient;
+pub mod media;
 pub mod openbadge;
 pub mod public;
 pub mod validate;

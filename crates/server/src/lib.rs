@@ -5,6 +5,7 @@ pub mod auth;
 pub mod blendvision;
 pub mod cli;
 pub mod db;
+pub mod logo;
 pub mod openbadge;
 pub mod public_page;
 pub mod seed;
@@ -37,6 +38,8 @@ pub enum Seed {
 /// Shared by every handler.
 pub struct AppState {
     pub db: SqlitePool,
+    /// Uploaded files (logos), beside the database.
+    pub media: PathBuf,
     pub dist: PathBuf,
     pub token_ttl_secs: i64,
 }
@@ -49,12 +52,15 @@ pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error
     if config.seed == Seed::Demo {
         seed::demo(&pool).await?;
     }
-    Ok(Arc::new(AppState { db: pool, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs }))
+    let media = config.db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new(".")).join("media");
+    std::fs::create_dir_all(&media)?;
+    Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs }))
 }
 
 pub fn router(state: State) -> Router {
     Router::new()
         .merge(openbadge::routes())
+        .merge(logo::routes())
         .merge(blendvision::routes())
         .fallback(static_files::serve)
         .with_state(state)

@@ -71,7 +71,7 @@ async fn not_found() -> ApiError {
     ApiError::NotFound
 }
 
-async fn signed_in(state: &State, headers: &HeaderMap) -> Result<Account, ApiError> {
+pub async fn signed_in(state: &State, headers: &HeaderMap) -> Result<Account, ApiError> {
     auth::authenticate(&state.db, Dialect::OpenBadge, headers).await?.ok_or(ApiError::Unauthenticated)
 }
 
@@ -132,7 +132,7 @@ async fn current_user(Extract(state): Extract<State>, headers: HeaderMap) -> Res
 }
 
 /// The organization row with its computed counts.
-const ORG_SELECT: &str = "SELECT o.*,
+pub const ORG_SELECT: &str = "SELECT o.*,
     (SELECT COUNT(*) FROM issued_badges b WHERE b.organization_id = o.id) AS badges_count,
     (SELECT COUNT(*) FROM badge_templates t WHERE t.organization_id = o.id) AS badge_templates_count
     FROM ob_organizations o WHERE o.id = ?";

@@ -1,0 +1,77 @@
+//! Shared by the server's integration tests: a seeded server on a free
+//! port with a throwaway database, and small HTTP helpers.
+#![allow(dead_code)]
+
+use orgdesk_server::{prepare, router, Config, Seed};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+pub const PASSWORD: &str = "orgdesk-demo";
+pub const VALMARINA: &str = "3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10";
+pub const COSTA_EST: &str = "b1d7e0c4-5a2f-4e61-8c3d-7f90a1b2c3d4";
+
+/// A fresh temp directory with a tiny built app in `dist/`.
+pub fn scratch() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("orgdesk-test-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(dir.join("dist")).unwrap();
+    std::fs::write(dir.join("dist/index.html"), "<!DOCTYPE html><title>orgdesk</title>").unwrap();
+    std::fs::write(dir.join("dist/app-0123456789abcdef.js"), "export {}").unwrap();
+    std::fs::create_dir_all(dir.join("dist/public")).unwrap();
+    std::fs::write(
+        dir.join("dist/public/index.html"),
+        "<!DOCTYPE html><html><head><title>public page</title><meta name=\"description\" content=\"generic\"></head><body></body></html>",
+    )
+    .unwrap();
+    dir
+}
+
+/// Starts a seeded server on its own thread and runtime; returns its base URL.
+pub fn start(token_ttl_secs: i64) -> String {
+    start_in(token_ttl_secs).0
+}
+
+/// Like [`start`], also returning the server's directory (database, media, dist).
+pub fn start_in(token_ttl_secs: i64) -> (String, PathBuf) {
+    let dir = scratch();
+    let root = dir.clone();
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let state = prepare(&config).await.unwrap();
+            let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
+            tx.send(format!("http://{}", listener.local_addr().unwrap())).unwrap();
+            axum::serve(listener, router(state)).await.unwrap();
+        });
+    });
+    (rx.recv().unwrap(), root)
+}
+
+/// One server shared by the tests that don't need their own.
+pub fn server() -> &'static str {
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| start(3600))
+}
+
+pub async fn ob_login(base: &str, email: &str) -> String {
+    let res = Client::new().post(format!("{base}/api/v1/auth/login")).json(&json!({"email": email, "password": PASSWORD})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "login {email}");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["data"]["token_type"], "Bearer");
+    assert!(body["data"]["expires_at"].as_str().is_some());
+    body["data"]["token"].as_str().unwrap().to_string()
+}
+
+pub async fn get(url: String, token: Option<&str>) -> (StatusCode, Value) {
+    let mut req = Client::new().get(url).header("accept", "application/json");
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
