@@ -21,6 +21,7 @@ use pages::bv::organization::BvOrganizationPage;
 use pages::issuer::overview::IssuerOverviewPage;
 use pages::issuer::public_settings::PublicSettingsPage;
 use pages::issuer::statistics::StatisticsPage;
+use pages::issuer::logo::LogoPage;
 use pages::landing::Landing;
 use pages::not_found::NotFound;
 use pages::public::issuer_page::PublicIssuerPage;
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/openbadge") view=IssuerOverviewPage/>
                     <Route path=path!("/openbadge/public-profile") view=PublicSettingsPage/>
                     <Route path=path!("/openbadge/statistics") view=StatisticsPage/>
+                    <Route path=path!("/openbadge/logo") view=LogoPage/>
                     <Route path=path!("/blendvision") view=BvOrganizationPage/>
                     <Route path=path!("/issuers/:id") view=IssuerRoute/>
                 </Routes>

@@ -296,3 +296,36 @@ async fn chart_bars_are_proportional_and_the_table_has_the_same_numbers() {
     assert_eq!(root.query_selector("tfoot td").unwrap().unwrap().text_content().unwrap(), "1,155");
     assert_eq!(root.query_selector("svg").unwrap().unwrap().get_attribute("aria-label").as_deref(), Some("summary"));
 }
+
+/// A real PNG of the given size, drawn by the browser.
+fn canvas_png(width: u32, height: u32) -> Vec<u8> {
+    let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let data_url = canvas.to_data_url().unwrap();
+    let binary = window().atob(data_url.split_once(',').unwrap().1).unwrap();
+    binary.chars().map(|c| c as u8).collect()
+}
+
+fn file(name: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn logo_checks_reject_each_bad_kind_before_uploading() {
+    use orgdesk::i18n::T;
+    use orgdesk::pages::issuer::logo::{inspect, problem_key};
+    use orgdesk_model::media::LogoProblem;
+    assert_eq!(inspect(&file("ok.png", &canvas_png(300, 240))).await, Ok((300, 240)));
+    assert_eq!(inspect(&file("notes.png", b"plain text renamed to png")).await, Err(LogoProblem::NotAnImage));
+    assert_eq!(inspect(&file("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")).await, Err(LogoProblem::NotAnImage));
+    assert_eq!(inspect(&file("small.png", &canvas_png(150, 400))).await, Err(LogoProblem::TooSmall { width: 150, height: 400 }));
+    let mut huge = canvas_png(300, 300);
+    huge.resize(5 * 1024 * 1024 + 1, 0);
+    assert_eq!(inspect(&file("huge.png", &huge)).await, Err(LogoProblem::TooBig));
+    let broken = &canvas_png(300, 300)[..40];
+    assert_eq!(inspect(&file("broken.png", broken)).await, Err(LogoProblem::Unreadable));
+    assert_eq!(problem_key(LogoProblem::TooBig).text(Lang::It), "Il file supera i 5 MB: scegli un'immagine più piccola o esportala di nuovo con qualità inferiore.");
+    assert_eq!(problem_key(LogoProblem::NotAnImage), T::LogoNotAnImage);
+}

@@ -33,6 +33,10 @@ pub enum ApiError {
     Server { status: u16, message: String },
     /// A 2xx whose body did not decode into the expected type.
     Decode(String),
+    /// 413: the body is larger than the server accepts.
+    TooLarge { message: String },
+    /// The admin cancelled the request.
+    Cancelled,
 }
 
 /// What to send.
@@ -150,6 +154,7 @@ pub fn error_from(status: u16, body: &str, retry_after: Option<u32>) -> ApiError
         403 => ApiError::Forbidden { message },
         404 => ApiError::NotFound { message },
         412 => ApiError::Conflict,
+        413 => ApiError::TooLarge { message },
         429 => ApiError::RateLimited { retry_after_secs: retry_after },
         400 | 409 | 422 => {
             let (fields, reason) = match (&rpc, &laravel) {
@@ -166,5 +171,78 @@ pub fn error_from(status: u16, body: &str, retry_after: Option<u32>) -> ApiError
             ApiError::Invalid { message, fields, reason }
         }
         _ => ApiError::Server { status, message },
+    }
+}
+
+/// An upload in flight; `abort` cancels it.
+#[derive(Clone)]
+pub struct UploadHandle(web_sys::XmlHttpRequest);
+
+impl UploadHandle {
+    pub fn abort(&self) {
+        let _ = self.0.abort();
+    }
+}
+
+/// Sends `file` as the multipart field `field` with XMLHttpRequest, which
+/// (unlike fetch) reports upload progress: `on_progress(sent, total)`.
+/// `on_start` receives the handle that can cancel it.
+pub async fn upload_file<T: DeserializeOwned>(
+    dialect: Dialect,
+    path: &str,
+    token: String,
+    field: &str,
+    file: &web_sys::File,
+    on_progress: impl Fn(f64, f64) + 'static,
+    on_start: impl FnOnce(UploadHandle),
+) -> Result<T, ApiError> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let config = use_context::<Config>().unwrap_or_else(Config::from_document);
+    let url = format!("{}{}", config.base(dialect), path);
+    let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
+    xhr.open_with_async("POST", &url, true).map_err(|_| ApiError::Network)?;
+    xhr.set_request_header("Authorization", &format!("Bearer {token}")).map_err(|_| ApiError::Network)?;
+    xhr.set_request_header("Accept", "application/json").map_err(|_| ApiError::Network)?;
+    let form = web_sys::FormData::new().map_err(|_| ApiError::Network)?;
+    form.append_with_blob_and_filename(field, file, &file.name()).map_err(|_| ApiError::Network)?;
+
+    let progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+        if e.length_computable() {
+            on_progress(e.loaded(), e.total());
+        }
+    });
+    if let Ok(upload) = xhr.upload() {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    // Settles with "load", "error" or "abort"; the closures live until then.
+    let mut settle_handlers: Vec<Closure<dyn FnMut()>> = Vec::new();
+    let outcome = js_sys::Promise::new(&mut |resolve, _reject| {
+        for kind in ["load", "error", "abort"] {
+            let resolve = resolve.clone();
+            let handler = Closure::<dyn FnMut()>::new(move || {
+                let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &kind.into());
+            });
+            let _ = xhr.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+            settle_handlers.push(handler);
+        }
+    });
+    xhr.send_with_opt_form_data(Some(&form)).map_err(|_| ApiError::Network)?;
+    on_start(UploadHandle(xhr.clone()));
+    let kind = wasm_bindgen_futures::JsFuture::from(outcome).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+    drop(settle_handlers);
+    drop(progress);
+    match kind.as_str() {
+        "load" => {
+            let status = xhr.status().unwrap_or(0);
+            let text = xhr.response_text().ok().flatten().unwrap_or_default();
+            if (200..300).contains(&status) {
+                serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
+            } else {
+                Err(error_from(status, &text, None))
+            }
+        }
+        "abort" => Err(ApiError::Cancelled),
+        _ => Err(ApiError::Network),
     }
 }

@@ -70,3 +70,8 @@ pub async fn year_statistics(token: String, year: i32) -> Result<YearStatistics,
     let data: Data<YearStatistics> = send(call(Method::GET, &path, Some(token), Body::None)).await?;
     Ok(data.data)
 }
+
+pub async fn remove_logo(token: String) -> Result<Organization, ApiError> {
+    let data: Data<Organization> = send(call(Method::DELETE, "/api/v1/issuers/organization/logo", Some(token), Body::None)).await?;
+    Ok(data.data)
+}

@@ -165,6 +165,8 @@ pub fn api_error_key(error: &crate::api::ApiError) -> super::T {
         E::RateLimited { .. } => T::ErrRateLimited,
         E::Server { .. } => T::ErrServer,
         E::Decode(_) => T::ErrDecode,
+        E::TooLarge { .. } => T::ErrTooLargeFile,
+        E::Cancelled => T::UploadCancelled,
     }
 }
 

@@ -17,6 +17,7 @@ pub fn IssuerNav() -> impl IntoView {
             <ul>
                 {link("/openbadge", T::Overview)}
                 {link("/openbadge/public-profile", T::PublicProfile)}
+                {link("/openbadge/logo", T::Logo)}
                 {link("/openbadge/statistics", T::Statistics)}
             </ul>
         </nav>
