@@ -42,15 +42,16 @@ browsers:
 
 ## Build ----------------------------------------------------------------------
 
-build: app server-bin
+build: server-bin app
 
 # Two entry points: the admin console (index.html) and the public issuer page
 # (public.html -> dist/public/), which must stay small. The first build
 # replaces dist/, so the public page is built second.
-app: tools
+app: tools server-bin
 	cargo fetch --quiet
 	trunk build index.html --release=true --offline=true
 	trunk build public.html --release=true --offline=true --dist dist/public --public-url /public/
+	target/server/orgdesk-precompress dist
 
 server-bin:
 	cargo build --profile server -p orgdesk-server

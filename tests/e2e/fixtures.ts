@@ -3,9 +3,30 @@
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/**
+ * Fails the test on any Content-Security-Policy violation or uncaught error
+ * in `page`: the CSP must never have to block anything the app does.
+ */
+export async function watchPage(page: Page): Promise<() => void> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content[- ]Security[- ]Policy|Refused to|CSP violation/i.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => expect(problems, 'CSP violations or uncaught errors').toEqual([]);
+}
+
 export const test = base.extend({
   baseURL: async ({}, use) => {
     await use(process.env.ORGDESK_E2E_URL);
+  },
+  page: async ({ page }, use) => {
+    const check = await watchPage(page);
+    await use(page);
+    check();
   },
 });
 export { expect };

@@ -4,10 +4,12 @@
 pub mod auth;
 pub mod blendvision;
 pub mod cli;
+pub mod compression;
 pub mod db;
 pub mod logo;
 pub mod openbadge;
 pub mod public_page;
+pub mod security;
 pub mod seed;
 pub mod static_files;
 
@@ -58,12 +60,14 @@ pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error
 }
 
 pub fn router(state: State) -> Router {
+    let policy = Arc::new(security::Policy::from_env());
     Router::new()
         .merge(openbadge::routes())
         .merge(logo::routes())
         .merge(blendvision::routes())
         .fallback(static_files::serve)
         .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(policy, security::headers))
 }
 
 /// Binds, announces the address on stdout, and serves until Ctrl-C.

@@ -4,28 +4,28 @@
 
 use crate::openbadge::{load_public, public_base};
 use crate::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use crate::security::Nonce;
+use crate::static_files::html_response;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use orgdesk_model::openbadge::PublicOrganization;
 use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
 
 /// `None` when the public entry page is not built; the caller falls back.
-pub async fn render(state: &State, id: &str, headers: &HeaderMap) -> Option<Response> {
+pub async fn render(state: &State, id: &str, headers: &HeaderMap, nonce: &Nonce) -> Option<Response> {
     let template = tokio::fs::read_to_string(state.dist.join("public/index.html")).await.ok()?;
     let base = public_base(headers);
     let page_url = format!("{base}/issuers/{id}");
     let org = load_public(state, id, &base).await.ok().flatten();
-    let (status, head) = match &org {
+    let (status, mut head) = match &org {
         Some(org) => (StatusCode::OK, head_for(org, &page_url)),
         // The same answer for private, disabled and unknown.
         None => (StatusCode::NOT_FOUND, "<title>Not available · orgdesk</title><meta name=\"robots\" content=\"noindex\">".to_string()),
     };
-    let html = inject(&template, &head);
-    let mut response = (status, html).into_response();
-    let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    Some(response)
+    // The app reads this instead of asking the API a second time.
+    let data = serde_json::to_string(&serde_json::json!({ "id": id, "data": org })).unwrap_or_default();
+    head.push_str(&format!("<script type=\"application/json\" id=\"orgdesk-public-data\">{}</script>", data.replace('<', "\\u003c")));
+    Some(html_response(status, &inject(&template, &head), nonce, headers))
 }
 
 /// Replaces the template's own `<title>` and description with `head`.

@@ -2,31 +2,74 @@
 //! the app's `index.html` (the app routes on the client).
 
 use crate::State;
-use axum::extract::State as Extract;
+use crate::compression::{compress, preferred};
+use crate::security::{Nonce, NONCE_PLACEHOLDER};
+use axum::extract::{Extension, State as Extract};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use std::path::{Component, Path, PathBuf};
 
-pub async fn serve(Extract(state): Extract<State>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
+pub async fn serve(Extract(state): Extract<State>, Extension(nonce): Extension<Nonce>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
     }
     if let Some(file) = safe_join(&state.dist, uri.path()) {
-        if let Ok(bytes) = tokio::fs::read(&file).await {
-            return file_response(&file, bytes);
+        if file.extension().is_some_and(|e| e == "html") {
+            if let Ok(html) = tokio::fs::read_to_string(&file).await {
+                return html_response(StatusCode::OK, &html, &nonce, &headers);
+            }
+        }
+        if let Some(response) = asset_response(&file, &headers).await {
+            return response;
         }
     }
     // The public issuer page has its own, much smaller, entry point, with the
     // organization already in its <head>.
     if let Some(id) = uri.path().strip_prefix("/issuers/").map(|rest| rest.trim_end_matches('/')).filter(|id| !id.is_empty() && !id.contains('/')) {
-        if let Some(response) = crate::public_page::render(&state, id, &headers).await {
+        if let Some(response) = crate::public_page::render(&state, id, &headers, &nonce).await {
             return response;
         }
     }
-    match tokio::fs::read(state.dist.join("index.html")).await {
-        Ok(bytes) => file_response(Path::new("index.html"), bytes),
+    match tokio::fs::read_to_string(state.dist.join("index.html")).await {
+        Ok(html) => html_response(StatusCode::OK, &html, &nonce, &headers),
         Err(_) => not_built(),
     }
+}
+
+/// An HTML page: Trunk's nonce placeholder filled with this response's
+/// nonce, compressed on the fly (it is small and never the same twice).
+pub fn html_response(status: StatusCode, html: &str, nonce: &Nonce, request: &HeaderMap) -> Response {
+    let html = html.replace(NONCE_PLACEHOLDER, &nonce.0);
+    let coding = preferred(request);
+    let body = match coding {
+        Some(c) => compress(html.as_bytes(), c, false),
+        None => html.into_bytes(),
+    };
+    let mut response = (status, body).into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if let Some(c) = coding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(c.header()));
+    }
+    response
+}
+
+/// A static asset, precompressed when the build made a `.br`/`.gz` beside it.
+async fn asset_response(file: &Path, request: &HeaderMap) -> Option<Response> {
+    if let Some(coding) = preferred(request) {
+        let mut name = file.as_os_str().to_owned();
+        name.push(".");
+        name.push(coding.extension());
+        if let Ok(bytes) = tokio::fs::read(PathBuf::from(name)).await {
+            let mut response = file_response(file, bytes);
+            response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding.header()));
+            return Some(response);
+        }
+    }
+    let bytes = tokio::fs::read(file).await.ok()?;
+    Some(file_response(file, bytes))
 }
 
 /// `dist` + the URL path, refusing anything that would leave `dist`.
@@ -69,7 +112,7 @@ fn file_response(file: &Path, bytes: Vec<u8>) -> Response {
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type(file)));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     response
 }
 

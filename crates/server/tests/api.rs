@@ -347,7 +347,7 @@ async fn issuer_page_html_carries_the_organization_for_crawlers() {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let private = res.text().await.unwrap();
     let res = Client::new().get(format!("{base}/issuers/nobody")).send().await.unwrap();
-    assert_eq!(res.text().await.unwrap(), private, "private and unknown look the same");
+    assert_eq!(res.text().await.unwrap().replace("nobody", "ID"), private.replace(COSTA_EST, "ID"), "private and unknown look the same but for the id asked");
     assert!(private.contains("noindex") && !private.contains("Costa"));
 }
 
@@ -401,4 +401,89 @@ async fn statistics_are_computed_from_the_issued_badges() {
     let costa = ob_login(base, "admin@costaest.example.net").await;
     let (_, body) = get(format!("{base}/api/v1/issuers/organization/year-statistics?year=2025"), Some(&costa)).await;
     assert_eq!(body["data"]["total"], 0, "another organization's badges are not counted");
+}
+
+fn csp_nonce(csp: &str) -> String {
+    csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let base = server();
+    for (method, path) in [("GET", "/"), ("GET", "/openbadge"), ("GET", "/app-0123456789abcdef.js"), ("GET", "/api/v1/issuers/organization"), ("POST", "/bv/account/v1/accounts/login"), ("GET", "/api/v1/nope"), ("GET", &*format!("/issuers/{VALMARINA}")), ("GET", "/media/logos/none.png")] {
+        let res = Client::new().request(method.parse().unwrap(), format!("{base}{path}")).send().await.unwrap();
+        let h = res.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        for directive in ["script-src 'self' 'wasm-unsafe-eval' 'nonce-", "style-src 'self';", "img-src 'self' data:", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'", "form-action 'self'"] {
+            assert!(csp.contains(directive), "{path}: {directive} missing in {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"), "{path}: {csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
+        assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
+        assert!(h["permissions-policy"].to_str().unwrap().contains("camera=()"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn each_html_response_gets_a_fresh_nonce_that_matches_its_script() {
+    let base = server();
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let res = Client::new().get(format!("{base}/openbadge")).send().await.unwrap();
+        let nonce = csp_nonce(res.headers()["content-security-policy"].to_str().unwrap());
+        let html = res.text().await.unwrap();
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "script carries the header's nonce");
+        assert!(!html.contains("__TRUNK NONCE__"));
+        assert!(nonce.len() >= 16);
+        seen.push(nonce);
+    }
+    seen.dedup();
+    assert_eq!(seen.len(), 3, "a new nonce every time");
+}
+
+#[tokio::test]
+async fn assets_are_sent_precompressed_when_the_client_accepts_it() {
+    use std::io::Read;
+    let (base, dir) = start_in(3600);
+    let original = "export const greeting = 'orgdesk';\n".repeat(200);
+    std::fs::write(dir.join("dist/app-0123456789abcdef.js"), &original).unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_orgdesk-precompress")).arg(dir.join("dist")).status().unwrap();
+    assert!(status.success());
+    assert!(!dir.join("dist/index.html.br").exists(), "HTML is compressed per response instead");
+    let url = format!("{base}/app-0123456789abcdef.js");
+    let res = Client::new().get(&url).header("accept-encoding", "gzip, br").send().await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "br");
+    assert_eq!(res.headers()["vary"], "Accept-Encoding");
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    let mut plain = Vec::new();
+    brotli::Decompressor::new(&res.bytes().await.unwrap()[..], 4096).read_to_end(&mut plain).unwrap();
+    assert_eq!(plain, original.as_bytes());
+    let res = Client::new().get(&url).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "gzip");
+    let mut plain = String::new();
+    flate2::read::GzDecoder::new(&res.bytes().await.unwrap()[..]).read_to_string(&mut plain).unwrap();
+    assert_eq!(plain, original);
+    let res = Client::new().get(&url).send().await.unwrap();
+    assert!(res.headers().get("content-encoding").is_none());
+    assert_eq!(res.text().await.unwrap(), original);
+    let res = Client::new().get(format!("{base}/openbadge")).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "br");
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+}
+
+#[tokio::test]
+async fn cross_origin_api_calls_are_refused_unless_configured() {
+    let base = server();
+    let res = Client::new().get(format!("{base}/api/v1/public/organizations/{VALMARINA}")).header("origin", "https://evil.example").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(res.headers().get("access-control-allow-origin").is_none());
+    let same = base.trim_start_matches("http://");
+    let res = Client::new()
+        .post(format!("{base}/api/v1/auth/login"))
+        .header("origin", format!("http://{same}"))
+        .json(&json!({"email": "admin@valmarina.example.org", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "the app's own origin is fine");
 }

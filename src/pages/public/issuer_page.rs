@@ -11,10 +11,33 @@ use leptos_meta::{Meta, Title};
 use orgdesk_model::openbadge::{BadgeTemplate, PublicOrganization};
 use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
 
+/// The profile the server inlined into the page for `id`, if it did:
+/// `Some(None)` means the server already said "not available".
+fn inlined(id: &str) -> Option<Option<PublicOrganization>> {
+    #[derive(serde::Deserialize)]
+    struct Inline {
+        id: String,
+        data: Option<PublicOrganization>,
+    }
+    let text = document().get_element_by_id("orgdesk-public-data")?.text_content()?;
+    let inline: Inline = serde_json::from_str(&text).ok()?;
+    (inline.id == id).then_some(inline.data)
+}
+
 #[component]
 pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let org = LocalResource::new(move || api::public::organization(id.get()));
+    let org = LocalResource::new(move || {
+        let id = id.get();
+        let inline = inlined(&id);
+        async move {
+            match inline {
+                Some(Some(org)) => Ok(org),
+                Some(None) => Err(ApiError::NotFound { message: String::new() }),
+                None => api::public::organization(id).await,
+            }
+        }
+    });
     // The organization's language first, unless the visitor chose one.
     Effect::new(move |_| {
         if let Some(Ok(o)) = org.get() {

@@ -16,7 +16,7 @@ pub const COSTA_EST: &str = "b1d7e0c4-5a2f-4e61-8c3d-7f90a1b2c3d4";
 pub fn scratch() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("orgdesk-test-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(dir.join("dist")).unwrap();
-    std::fs::write(dir.join("dist/index.html"), "<!DOCTYPE html><title>orgdesk</title>").unwrap();
+    std::fs::write(dir.join("dist/index.html"), "<!DOCTYPE html><title>orgdesk</title><script type=\"module\" nonce=\"{{__TRUNK NONCE__}}\">import '/app-0123456789abcdef.js';</script>").unwrap();
     std::fs::write(dir.join("dist/app-0123456789abcdef.js"), "export {}").unwrap();
     std::fs::create_dir_all(dir.join("dist/public")).unwrap();
     std::fs::write(

@@ -1,11 +1,12 @@
-import { test, expect, expectNoAxeViolations, signIn } from './fixtures';
+import { test, expect, expectNoAxeViolations, signIn, watchPage } from './fixtures';
 import type { Browser, Page } from '@playwright/test';
+import { png } from './png';
 
 const VALMARINA = '3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10';
 const COSTA_EST = 'b1d7e0c4-5a2f-4e61-8c3d-7f90a1b2c3d4';
 
-// These tests change Valmarina's switches: run them one after another, and
-// leave the switches as the seed had them.
+// These tests change Valmarina's switches and logo: they run one after
+// another (in no other file), and leave Valmarina as the seed had it.
 test.describe.configure({ mode: 'serial' });
 
 async function openSwitches(page: Page) {
@@ -69,10 +70,12 @@ test('the public page reads well at 320 px', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 }, baseURL });
   await context.addInitScript(() => localStorage.setItem('orgdesk.lang', 'en'));
   const page = await context.newPage();
+  const checkPage = await watchPage(page);
   await page.goto(`/issuers/${VALMARINA}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await expectNoAxeViolations(page, 'public page at 320 px');
+  checkPage();
   await context.close();
 });
 
@@ -95,6 +98,7 @@ test('each switch changes the real public page, and the preview matches it', asy
 
   const visitor = await englishVisitor(browser, baseURL);
   const publicPage = await visitor.newPage();
+  const checkVisitor = await watchPage(publicPage);
   await publicPage.goto(`/issuers/${VALMARINA}`);
   await expect(publicPage.getByRole('heading', { level: 2, name: 'Learning paths' })).toBeVisible();
   await expect(publicPage.getByRole('heading', { name: 'Badge types' })).toHaveCount(0);
@@ -112,6 +116,7 @@ test('each switch changes the real public page, and the preview matches it', asy
   await expect(sw(page, 'Show badge types')).toBeEnabled();
   await publicPage.reload();
   await expect(publicPage.getByRole('heading', { level: 2, name: 'Badge types' })).toBeVisible();
+  checkVisitor();
   await visitor.close();
 });
 
@@ -127,6 +132,7 @@ test('turning the profile off hides the page and parks the section switches', as
 
   const visitor = await englishVisitor(browser, baseURL);
   const publicPage = await visitor.newPage();
+  const checkVisitor = await watchPage(publicPage);
   await publicPage.goto(`/issuers/${VALMARINA}`);
   await expect(publicPage.getByRole('heading', { level: 1, name: 'This page is not available' })).toBeVisible();
 
@@ -135,6 +141,7 @@ test('turning the profile off hides the page and parks the section switches', as
   await expect(sw(page, 'Show badge types')).toBeEnabled();
   await publicPage.reload();
   await expect(publicPage.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
+  checkVisitor();
   await visitor.close();
 });
 
@@ -152,4 +159,69 @@ test('a failed save rolls the switch back and says so', async ({ page }) => {
   await expect(sw(page, 'Show badge templates')).toHaveAttribute('aria-checked', 'true');
   await expect(page.locator('.preview-frame').getByRole('heading', { name: 'Badges', exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'switches after a failed save');
+});
+
+test('an admin checks, uploads, sees and removes the logo', async ({ page, browser, baseURL }) => {
+  await signIn(page, 'openbadge', 'admin@valmarina.example.org');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
+  await page.getByRole('link', { name: 'Logo', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logo' })).toBeVisible();
+  await expect(page.getByText('No logo yet.')).toBeVisible();
+  await expectNoAxeViolations(page, 'logo page');
+
+  const input = page.getByLabel('Choose an image');
+  // Checked in the browser before any upload.
+  await input.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+  await expect(page.getByText('This file is not a PNG, JPEG or WebP image')).toBeVisible();
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await input.setInputFiles({ name: 'small.png', mimeType: 'image/png', buffer: png(150, 150) });
+  await expect(page.getByText('smaller than 200 × 200 pixels')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Upload logo' })).toBeDisabled();
+  await expectNoAxeViolations(page, 'logo page with an error');
+
+  // A big file on a slow connection: progress moves, and cancelling changes nothing.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 400 * 1024 });
+  await input.setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: png(1200, 1200, true) });
+  await expect(page.getByText('Public page header')).toBeVisible();
+  await page.getByRole('button', { name: 'Upload logo' }).click();
+  const bar = page.locator('progress#upload-progress');
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(Number(await bar.getAttribute('value'))).toBeLessThan(100);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Upload cancelled: nothing was changed.')).toBeVisible();
+  await expect(page.getByText('No logo yet.')).toBeVisible();
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+  await input.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png(600, 400) });
+  await page.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(page.getByText('Logo saved: all three sizes are ready.')).toBeVisible();
+  const sizes = page.locator('.logo-sizes img');
+  await expect(sizes).toHaveCount(3);
+  const natural = await sizes.evaluateAll((imgs) =>
+    Promise.all(imgs.map(async (img) => { await (img as HTMLImageElement).decode(); return [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]; })),
+  );
+  expect(natural).toEqual([[512, 341], [600, 400], [128, 85]]);
+
+  const visitor = await browser.newContext({ baseURL });
+  const publicPage = await visitor.newPage();
+  const checkVisitor = await watchPage(publicPage);
+  await publicPage.goto(`/issuers/${VALMARINA}`);
+  const logo = publicPage.locator('img.public-profile__logo');
+  await expect(logo).toBeVisible();
+  expect(await logo.getAttribute('srcset')).toMatch(/\/media\/logos\/[0-9a-f]{16}-thumb\.png 128w/);
+  await expectNoAxeViolations(publicPage, 'public page with a logo');
+
+  await page.getByRole('button', { name: 'Remove logo' }).click();
+  await expect(page.getByText('Remove the logo?')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await expect(page.getByText('Logo removed.')).toBeVisible();
+  await expect(page.getByText('No logo yet.')).toBeVisible();
+  await publicPage.reload();
+  await expect(publicPage.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
+  await expect(publicPage.locator('img.public-profile__logo')).toHaveCount(0);
+  checkVisitor();
+  await visitor.close();
 });
