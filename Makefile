@@ -13,13 +13,14 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVER := target/server/orgdesk-server
 
-.PHONY: help tools browsers build app server-bin run server test test-native test-components test-e2e size clean-data
+.PHONY: help tools browsers build app server-bin run server test test-native test-components test-e2e size bench clean-data
 
 help:
 	@echo "make run    build the app and serve it on http://127.0.0.1:8080 with demo data"
 	@echo "make test   native tests, browser component tests, size budget, Playwright e2e"
 	@echo "make size   sizes of dist/ (raw, gzip, brotli) and the first-load totals"
 	@echo "make server the reference server on :8080 (for 'trunk serve', which proxies to it)"
+	@echo "make bench  Lighthouse scores and a load test of the release build (not part of make test)"
 
 ## Tools ----------------------------------------------------------------------
 
@@ -91,3 +92,11 @@ test-e2e: tools browsers
 
 size:
 	@bash scripts/size.sh dist
+
+bench: tools browsers build bench/node_modules/.installed
+	@command -v wrk >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk
+	bash scripts/bench.sh
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	@touch $@
