@@ -107,6 +107,16 @@ test('each switch changes the real public page, and the preview matches it', asy
   const shown = (await preview.locator('.public-profile').innerText()).replace(/\s+/g, ' ');
   expect(shown).toBe(real);
 
+  // The badge templates switch hides the badge cards.
+  await sw(page, 'Show badge templates').click();
+  await expect(sw(page, 'Show badge templates')).toHaveAttribute('aria-checked', 'false');
+  await expect(sw(page, 'Show badge templates')).toBeEnabled();
+  await publicPage.reload();
+  await expect(publicPage.getByRole('heading', { level: 2, name: 'Badges', exact: true })).toHaveCount(0);
+  await expect(publicPage.getByRole('heading', { level: 2, name: 'Learning paths' })).toBeVisible();
+  await sw(page, 'Show badge templates').click();
+  await expect(sw(page, 'Show badge templates')).toHaveAttribute('aria-checked', 'true');
+
   // Back as seeded.
   await sw(page, 'Show learning paths').click();
   await expect(sw(page, 'Show learning paths')).toHaveAttribute('aria-checked', 'false');

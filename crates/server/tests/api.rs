@@ -487,3 +487,18 @@ async fn cross_origin_api_calls_are_refused_unless_configured() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK, "the app's own origin is fine");
 }
+
+#[tokio::test]
+async fn a_disabled_organization_is_as_unavailable_as_a_private_one() {
+    let (base, dir) = start_in(3600);
+    let (_, unknown) = get(format!("{base}/api/v1/public/organizations/00000000-0000-4000-8000-000000000000"), None).await;
+    // Costa Est with its profile switched on, but disabled by the platform.
+    let db = sqlx::SqlitePool::connect(&format!("sqlite://{}", dir.join("test.db").display())).await.unwrap();
+    sqlx::query("UPDATE ob_organizations SET public_profile = 1, status = 'disabled' WHERE id = ?").bind(COSTA_EST).execute(&db).await.unwrap();
+    let (status, body) = get(format!("{base}/api/v1/public/organizations/{COSTA_EST}"), None).await;
+    assert_eq!((status, body), (StatusCode::NOT_FOUND, unknown.clone()));
+    sqlx::query("UPDATE ob_organizations SET status = 'enabled' WHERE id = ?").bind(COSTA_EST).execute(&db).await.unwrap();
+    let (status, body) = get(format!("{base}/api/v1/public/organizations/{COSTA_EST}"), None).await;
+    assert_eq!(status, StatusCode::OK, "enabled and switched on: visible");
+    assert_eq!(body["data"]["name"], "Rete Volontari Costa Est");
+}
