@@ -11,6 +11,7 @@ use axum::routing::{any, get, post};
 use axum::{Json, Router};
 use orgdesk_model::blendvision::*;
 use orgdesk_model::{validate, Timestamp};
+use crate::db::opt;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
@@ -124,9 +125,6 @@ pub async fn load(state: &State, id: &str) -> Result<Option<Organization>, ApiEr
     Ok(row.as_ref().map(organization_from_row))
 }
 
-fn opt(row: &SqliteRow, column: &str) -> Option<String> {
-    row.try_get::<Option<String>, _>(column).ok().flatten()
-}
 
 fn int(row: &SqliteRow, column: &str) -> Option<i64> {
     row.try_get::<Option<i64>, _>(column).ok().flatten()

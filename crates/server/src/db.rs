@@ -24,3 +24,9 @@ pub async fn open(path: &Path) -> Result<SqlitePool, Box<dyn std::error::Error>>
 pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
+
+/// A nullable text column; a missing column or a NULL is `None`.
+pub fn opt(row: &sqlx::sqlite::SqliteRow, column: &str) -> Option<String> {
+    use sqlx::Row;
+    row.try_get::<Option<String>, _>(column).ok().flatten()
+}

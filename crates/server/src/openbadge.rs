@@ -13,6 +13,7 @@ use orgdesk_model::openbadge::*;
 use orgdesk_model::{public, validate, Timestamp};
 use sha2::{Digest, Sha256};
 use serde_json::json;
+use crate::db::opt;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 use std::collections::BTreeMap;
@@ -151,9 +152,6 @@ pub fn public_base(headers: &HeaderMap) -> String {
     format!("{proto}://{host}")
 }
 
-fn opt(row: &SqliteRow, column: &str) -> Option<String> {
-    row.try_get::<Option<String>, _>(column).ok().flatten()
-}
 
 fn flag(row: &SqliteRow, column: &str) -> bool {
     row.try_get::<i64, _>(column).unwrap_or(0) != 0
