@@ -329,3 +329,36 @@ async fn logo_checks_reject_each_bad_kind_before_uploading() {
     assert_eq!(problem_key(LogoProblem::TooBig).text(Lang::It), "Il file supera i 5 MB: scegli un'immagine più piccola o esportala di nuovo con qualità inferiore.");
     assert_eq!(problem_key(LogoProblem::NotAnImage), T::LogoNotAnImage);
 }
+
+/// Every tag SafeHtml may produce, and the only attributes it may keep.
+const SAFE_TAGS: &[&str] = &["P", "BR", "STRONG", "EM", "B", "I", "U", "UL", "OL", "LI", "A", "H2", "H3", "H4", "BLOCKQUOTE"];
+
+#[wasm_bindgen_test]
+async fn safe_html_runs_nothing_from_the_xss_corpus() {
+    let corpus: Vec<&'static str> = include_str!("fixtures/xss-corpus.txt").lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(corpus.len() >= 40, "at least 40 vectors");
+    for vector in corpus {
+        let html = vector.to_string();
+        let (root, _) = mount(Lang::En, move || view! { <SafeHtml html=html.clone()/> });
+        settle().await;
+        // Give anything that would fire (onerror, onload, autofocus) a chance to.
+        gloo_timers::future::TimeoutFuture::new(20).await;
+        let all = root.query_selector_all("*").unwrap();
+        for i in 0..all.length() {
+            let el: web_sys::Element = all.item(i).unwrap().unchecked_into();
+            if el == *root.first_element_child().as_ref().unwrap() && el.tag_name() == "DIV" {
+                continue; // SafeHtml's own container
+            }
+            assert!(SAFE_TAGS.contains(&el.tag_name().as_str()), "{vector}: kept <{}>", el.tag_name());
+            for name in el.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+                assert!(el.tag_name() == "A" && (name == "href" || name == "rel"), "{vector}: kept attribute {name}");
+            }
+            if let Some(href) = el.get_attribute("href") {
+                let h = href.to_ascii_lowercase();
+                assert!(h.starts_with("https://") || h.starts_with("http://") || h.starts_with("mailto:"), "{vector}: href {href}");
+            }
+        }
+        assert!(js_sys::Reflect::get(&window(), &"__xss".into()).unwrap().is_undefined(), "{vector}: script ran");
+        root.remove();
+    }
+}

@@ -9,6 +9,7 @@ pub mod db;
 pub mod logo;
 pub mod openbadge;
 pub mod public_page;
+pub mod sanitize;
 pub mod security;
 pub mod seed;
 pub mod static_files;

@@ -4,7 +4,7 @@
 
 use crate::openbadge::{organization_from_row, public_base, signed_in, ApiError, ORG_SELECT};
 use crate::State;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State as Extract};
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State as Extract};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -90,12 +90,9 @@ pub fn process(bytes: &[u8]) -> Result<Vec<Variant>, LogoProblem> {
         .collect()
 }
 
-/// Reads the `logo` field, refusing oversize bodies before they are read whole.
-async fn read_logo_field(headers: &HeaderMap, mut multipart: Multipart) -> Result<Vec<u8>, Response> {
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > BODY_LIMIT) {
-        return Err(too_large());
-    }
+/// Reads the `logo` field; a body that grows past the limit (no or a false
+/// Content-Length) is cut off with the same 413.
+async fn read_logo_field(mut multipart: Multipart) -> Result<Vec<u8>, Response> {
     loop {
         match multipart.next_field().await {
             Ok(Some(field)) if field.name() == Some("logo") => {
@@ -135,13 +132,23 @@ async fn remove_files(dir: &FsPath, files: &[String]) {
     }
 }
 
-async fn upload(Extract(state): Extract<State>, headers: HeaderMap, multipart: Multipart) -> Response {
+async fn upload(Extract(state): Extract<State>, request: Request) -> Response {
+    let headers = request.headers().clone();
+    // Refuse a declared oversize body before reading any of it.
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > BODY_LIMIT) {
+        return too_large();
+    }
     let account = match signed_in(&state, &headers).await {
         Ok(a) => a,
         Err(e) => return e.into_response(),
     };
     let Some(id) = account.ob_organization_id else { return ApiError::NotFound.into_response() };
-    let bytes = match read_logo_field(&headers, multipart).await {
+    let multipart = match Multipart::from_request(request, &state).await {
+        Ok(m) => m,
+        Err(_) => return logo_error(LogoProblem::Unreadable).into_response(),
+    };
+    let bytes = match read_logo_field(multipart).await {
         Ok(b) => b,
         Err(response) => return response,
     };

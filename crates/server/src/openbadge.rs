@@ -259,7 +259,10 @@ pub async fn load_public(state: &State, id: &str, base: &str) -> Result<Option<P
     if !public::is_public(&org) {
         return Ok(None);
     }
-    Ok(Some(public::public_view(&org, &templates(state, id).await?)))
+    let mut view = public::public_view(&org, &templates(state, id).await?);
+    // Stored descriptions predate the sanitizer on save; never serve one raw.
+    view.description = view.description.as_deref().map(crate::sanitize::description);
+    Ok(Some(view))
 }
 
 /// Cacheable for a minute by anyone; revalidated with the ETag.

@@ -1,0 +1,66 @@
+//! The server's half of safe HTML: descriptions are cleaned to the same
+//! allowlist the browser's SafeHtml keeps, so what is stored and served is
+//! already harmless (the browser still cleans again before showing it).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// The allowlist of API.md / the profile issue.
+const TAGS: [&str; 15] = ["p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote"];
+
+fn cleaner() -> &'static ammonia::Builder<'static> {
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER.get_or_init(|| {
+        let mut b = ammonia::Builder::empty();
+        b.tags(TAGS.into_iter().collect::<HashSet<_>>())
+            .tag_attributes([("a", ["href"].into_iter().collect::<HashSet<_>>())].into_iter().collect())
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .url_relative(ammonia::UrlRelative::Deny)
+            .link_rel(Some("noopener noreferrer nofollow"))
+            .clean_content_tags(["script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "textarea", "select", "title"].into_iter().collect());
+        b
+    })
+}
+
+/// `html` with everything outside the allowlist dropped or escaped.
+pub fn description(html: &str) -> String {
+    cleaner().clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tags in `html`, lower-cased.
+    fn tags(html: &str) -> Vec<String> {
+        html.split('<').skip(1).map(|s| s.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()).filter(|t| !t.is_empty()).collect()
+    }
+
+    #[test]
+    fn the_xss_corpus_comes_out_harmless() {
+        let corpus: Vec<&str> = include_str!("../../../tests/fixtures/xss-corpus.txt").lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(corpus.len() >= 40);
+        for vector in corpus {
+            let clean = description(vector);
+            let lower = clean.to_ascii_lowercase();
+            for t in tags(&clean) {
+                assert!(TAGS.contains(&t.as_str()), "{vector} -> {clean}: kept <{t}>");
+            }
+            for bad in ["javascript:", "vbscript:", "data:", "onerror", "onload", "onclick", "onmouseover", "onfocus", "ontoggle", "style=", "srcdoc"] {
+                assert!(!attribute_contains(&lower, bad), "{vector} -> {clean}: {bad}");
+            }
+        }
+    }
+
+    /// Whether `needle` appears inside a tag (not in escaped text).
+    fn attribute_contains(html: &str, needle: &str) -> bool {
+        html.split('<').skip(1).any(|part| part.split('>').next().is_some_and(|inside| inside.contains(needle)))
+    }
+
+    #[test]
+    fn allowed_markup_and_links_survive() {
+        let clean = description(r#"<p>Hi <strong>there</strong> <a href="https://ok.example">ok</a></p><ul><li>one</li></ul>"#);
+        assert_eq!(clean, r#"<p>Hi <strong>there</strong> <a href="https://ok.example" rel="noopener noreferrer nofollow">ok</a></p><ul><li>one</li></ul>"#);
+        assert_eq!(description("<script>alert(1)</script><p>x</p>"), "<p>x</p>");
+    }
+}
