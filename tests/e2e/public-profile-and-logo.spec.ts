@@ -91,6 +91,7 @@ test('each switch changes the real public page, and the preview matches it', asy
   await expect(sw(page, 'Show learning paths')).toHaveAttribute('aria-checked', 'true');
   await sw(page, 'Show badge types').click();
   await expect(sw(page, 'Show badge types')).toHaveAttribute('aria-checked', 'false');
+  await expect(sw(page, 'Show badge types')).toBeEnabled();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   const preview = page.locator('.preview-frame');
   await expect(preview.getByRole('heading', { name: 'Learning paths' })).toBeVisible();
@@ -135,6 +136,9 @@ test('turning the profile off hides the page and parks the section switches', as
   await expect(page.getByRole('link', { name: 'Open the public page' })).toBeVisible();
   await sw(page, 'Public profile').click();
   await expect(sw(page, 'Public profile')).toHaveAttribute('aria-checked', 'false');
+  // Enabled again once the save has come back.
+  await expect(sw(page, 'Public profile')).toBeEnabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(page.getByText('Turn on the public profile first')).toBeVisible();
   await expect(sw(page, 'Show badge types')).toBeDisabled();
   await expect(page.locator('.preview-frame')).toContainText('visitors see “This page is not available”');
@@ -148,6 +152,7 @@ test('turning the profile off hides the page and parks the section switches', as
 
   await sw(page, 'Public profile').click();
   await expect(sw(page, 'Public profile')).toHaveAttribute('aria-checked', 'true');
+  await expect(sw(page, 'Public profile')).toBeEnabled();
   await expect(sw(page, 'Show badge types')).toBeEnabled();
   await publicPage.reload();
   await expect(publicPage.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
