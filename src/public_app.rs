@@ -10,6 +10,10 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 
 pub fn mount() {
+    // The server's plain-HTML first paint gives way to the live page.
+    if let Some(first_paint) = document().get_element_by_id("orgdesk-first-paint") {
+        first_paint.remove();
+    }
     leptos::mount::mount_to_body(PublicApp);
 }
 

@@ -23,22 +23,14 @@ macro_rules! labels {
     };
 }
 
-labels!(org_type_label, ob::OrgType {
-    PublicLocalNational => "Public administration (local or national)", "Pubblica amministrazione (locale o nazionale)";
-    PrivateNonProfit => "Private non-profit", "Privato senza scopo di lucro";
-    PrivateProfit => "Private company", "Impresa privata";
-    PrivateOther => "Other private organization", "Altro ente privato";
-});
+/// Shared with the server, which writes the public page's first paint.
+pub fn org_type_label(value: &ob::OrgType, lang: Lang) -> String {
+    orgdesk_model::words::org_type(value, lang == Lang::It)
+}
 
-labels!(activity_label, ob::Activity {
-    School => "School", "Scuola";
-    University => "University", "Università";
-    ProfessionalTraining => "Professional training", "Formazione professionale";
-    Volunteering => "Volunteering", "Volontariato";
-    CivilSociety => "Civil society", "Società civile";
-    Orientation => "Orientation", "Orientamento";
-    Other => "Other", "Altro";
-});
+pub fn activity_label(value: &ob::Activity, lang: Lang) -> String {
+    orgdesk_model::words::activity(value, lang == Lang::It)
+}
 
 labels!(language_label, ob::Language {
     It => "Italian", "Italiano";

@@ -10,5 +10,6 @@ pub mod media;
 pub mod openbadge;
 pub mod public;
 pub mod validate;
+pub mod words;
 
 pub use lenient::Timestamp;

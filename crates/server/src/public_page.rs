@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use orgdesk_model::openbadge::PublicOrganization;
 use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
+use orgdesk_model::words;
 
 /// `None` when the public entry page is not built; the caller falls back.
 pub async fn render(state: &State, id: &str, headers: &HeaderMap, nonce: &Nonce) -> Option<Response> {
@@ -17,15 +18,22 @@ pub async fn render(state: &State, id: &str, headers: &HeaderMap, nonce: &Nonce)
     let base = public_base(headers);
     let page_url = format!("{base}/issuers/{id}");
     let org = load_public(state, id, &base).await.ok().flatten();
-    let (status, mut head) = match &org {
-        Some(org) => (StatusCode::OK, head_for(org, &page_url)),
+    let (status, mut head, body) = match &org {
+        Some(org) => (StatusCode::OK, head_for(org, &page_url), first_paint(org)),
         // The same answer for private, disabled and unknown.
-        None => (StatusCode::NOT_FOUND, "<title>Not available · orgdesk</title><meta name=\"robots\" content=\"noindex\">".to_string()),
+        None => (StatusCode::NOT_FOUND, "<title>Not available · orgdesk</title><meta name=\"robots\" content=\"noindex\">".to_string(), String::new()),
     };
     // The app reads this instead of asking the API a second time.
     let data = serde_json::to_string(&serde_json::json!({ "id": id, "data": org })).unwrap_or_default();
     head.push_str(&format!("<script type=\"application/json\" id=\"orgdesk-public-data\">{}</script>", data.replace('<', "\\u003c")));
-    Some(html_response(status, &inject(&template, &head), nonce, headers))
+    let mut html = inject(&template, &head);
+    if let Some(at) = html.find("<body>") {
+        html.insert_str(at + "<body>".len(), &body);
+    }
+    if let Some(lang) = org.as_ref().and_then(|o| o.language.as_ref()).filter(|l| l.is_known()) {
+        html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.as_str()), 1);
+    }
+    Some(html_response(status, &html, nonce, headers))
 }
 
 /// Replaces the template's own `<title>` and description with `head`.
@@ -43,6 +51,56 @@ fn inject(template: &str, head: &str) -> String {
         None => html.push_str(head),
     }
     html
+}
+
+/// The top of the profile as plain HTML, in the organization's language, so
+/// the first paint needs no wasm. The app replaces it when it starts (it
+/// removes `#orgdesk-first-paint`), using the same classes so nothing moves.
+fn first_paint(org: &PublicOrganization) -> String {
+    let italian = org.language == Some(orgdesk_model::openbadge::Language::It);
+    let name = escape(org.name.as_deref().unwrap_or_default());
+    let kind = [org.org_type.as_ref().map(|t| words::org_type(t, italian)), org.activity.as_ref().map(|a| words::activity(a, italian))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let location = [&org.city, &org.region, &org.country].into_iter().flatten().filter(|s| !s.trim().is_empty()).cloned().collect::<Vec<_>>().join(", ");
+    let mut meta = String::new();
+    if !location.is_empty() {
+        meta.push_str(&format!("<li>{}</li>", escape(&location)));
+    }
+    if let Some(site) = org.website.as_deref().filter(|w| w.starts_with("https://") || w.starts_with("http://")) {
+        let shown = site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
+        meta.push_str(&format!("<li><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></li>", escape(site), escape(shown)));
+    }
+    if let Some(n) = org.badges_count {
+        meta.push_str(&format!("<li><strong>{}</strong> {}</li>", words::number(n, italian), words::badges_issued(italian)));
+    }
+    let logo = match (&org.logo_path, &org.logo_thumbnail_path, &org.logo_high_path) {
+        (Some(standard), thumb, high) if !standard.is_empty() => {
+            let mut srcset = Vec::new();
+            for (url, w) in [(thumb, 128), (&Some(standard.clone()), 512), (high, 1024)] {
+                if let Some(u) = url.as_deref().filter(|u| !u.is_empty()) {
+                    srcset.push(format!("{} {w}w", escape(u)));
+                }
+            }
+            format!(
+                "<img class=\"public-profile__logo\" src=\"{}\" srcset=\"{}\" sizes=\"(max-width: 30rem) 96px, 128px\" width=\"128\" height=\"128\" alt=\"Logo – {name}\">",
+                escape(standard),
+                srcset.join(", ")
+            )
+        }
+        _ => String::new(),
+    };
+    let description = org.description.as_deref().map(crate::sanitize::description).filter(|d| !d.trim().is_empty());
+    format!(
+        "<div id=\"orgdesk-first-paint\"><header class=\"app-header\"><span class=\"app-header__brand\">orgdesk</span></header>\
+         <main class=\"app-main\"><article class=\"public-profile\"><header class=\"public-profile__header\">{logo}\
+         <div class=\"public-profile__heading\"><h1>{name}</h1><p class=\"public-profile__kind\">{kind}</p>\
+         <ul class=\"public-profile__meta\">{meta}</ul></div></header>{desc}</article></main></div>",
+        kind = escape(&kind),
+        desc = description.map(|d| format!("<div class=\"rich-text public-profile__description\">{d}</div>")).unwrap_or_default(),
+    )
 }
 
 fn head_for(org: &PublicOrganization, page_url: &str) -> String {
