@@ -21,7 +21,7 @@ pub fn scratch() -> PathBuf {
     std::fs::create_dir_all(dir.join("dist/public")).unwrap();
     std::fs::write(
         dir.join("dist/public/index.html"),
-        "<!DOCTYPE html><html><head><title>public page</title><meta name=\"description\" content=\"generic\"></head><body></body></html>",
+        "<!DOCTYPE html><html lang=\"en\"><head><title>public page</title><meta name=\"description\" content=\"generic\"></head><body></body></html>",
     )
     .unwrap();
     dir
