@@ -45,6 +45,8 @@ for (const [name, url] of pages) {
     'TBT ms': Math.round(a['total-blocking-time'].numericValue), CLS: Number(a['cumulative-layout-shift'].numericValue.toFixed(3)),
   };
   rows.push(row);
+  const lcpNode = a['lcp-breakdown-insight']?.details?.items?.find((i) => i.type === 'node');
+  if (lcpNode) console.log(`  ${name}: LCP element ${lcpNode.selector} "${(lcpNode.nodeLabel ?? '').slice(0, 60)}"`);
   const failing = Object.values(a).filter((x) => x.score !== null && x.score < 1 && ['accessibility', 'best-practices'].some((k) => c[k].auditRefs.some((r) => r.id === x.id && r.weight > 0)));
   for (const f of failing) console.log(`  ${name}: ${f.id} — ${f.title}`);
   ok &&= row.performance >= 95 && row.accessibility === 100 && row['best-practices'] === 100 && (name !== 'public issuer page' || row['LCP ms'] <= 1500);
@@ -52,5 +54,6 @@ for (const [name, url] of pages) {
 console.table(rows);
 console.log(ok ? 'Lighthouse targets met.' : 'Lighthouse targets NOT met (performance >= 95, accessibility = best practices = 100, public LCP <= 1.5 s).');
 chrome.kill();
-rmSync(profile, { recursive: true, force: true });
+await new Promise((r) => chrome.once('exit', r));
+try { rmSync(profile, { recursive: true, force: true }); } catch { /* Chromium may still be flushing; it is a temp dir */ }
 process.exit(ok ? 0 : 1);
