@@ -81,6 +81,58 @@ impl IssuerProfileLd {
     }
 }
 
+/// Whether visitors may see the organization at all: enabled and switched on.
+pub fn is_public(org: &Organization) -> bool {
+    org.settings.is_some_and(|s| s.public_profile) && org.status == Some(OrgStatus::Enabled)
+}
+
+/// What a visitor sees of `org`, given all its badge templates. Only published,
+/// active templates count; each section is present only while its switch is on.
+/// The server answers the public endpoint with this, and the admin's preview
+/// renders it, so the two cannot drift apart.
+pub fn public_view(org: &Organization, templates: &[BadgeTemplate]) -> PublicOrganization {
+    let settings = org.settings.unwrap_or_default();
+    let mut published: Vec<BadgeTemplate> = templates
+        .iter()
+        .filter(|t| t.is_published == Some(true) && t.status != Some(TemplateStatus::Inactive))
+        .cloned()
+        .collect();
+    published.sort_by(|a, b| a.title.cmp(&b.title));
+    let badge_types = settings.public_badge_types.then(|| {
+        let mut counts: Vec<BadgeTypeCount> = Vec::new();
+        for kind in published.iter().filter_map(|t| t.badge_type.clone()) {
+            match counts.iter_mut().find(|c| c.badge_type == kind) {
+                Some(c) => c.count = Some(c.count.unwrap_or(0) + 1),
+                None => counts.push(BadgeTypeCount { badge_type: kind, count: Some(1) }),
+            }
+        }
+        counts.sort_by(|a, b| a.badge_type.as_str().cmp(b.badge_type.as_str()));
+        counts
+    });
+    let (paths, singles): (Vec<_>, Vec<_>) = published.into_iter().partition(|t| t.is_learning_path == Some(true));
+    let address = org.address_info.clone().unwrap_or_default();
+    PublicOrganization {
+        id: org.id.clone(),
+        name: org.name.clone(),
+        org_type: org.org_type.clone(),
+        activity: org.activity.clone(),
+        description: org.description.clone(),
+        website: org.website.clone(),
+        language: org.language.clone(),
+        city: address.city,
+        region: address.region,
+        country: address.country,
+        logo_path: org.logo_path.clone(),
+        logo_high_path: org.logo_high_path.clone(),
+        logo_thumbnail_path: org.logo_thumbnail_path.clone(),
+        public_url: org.public_url.clone(),
+        badges_count: org.badges_count,
+        badge_templates: settings.public_badge_templates.then_some(singles),
+        badge_types,
+        learning_paths: settings.public_learning_paths.then_some(paths),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,57 +201,5 @@ mod tests {
         assert_eq!(ld.image.as_deref(), Some("/h.png"));
         assert_eq!(ld.description.as_deref(), Some("Hi"));
         assert_eq!(ld.kind, "Profile");
-    }
-}
-
-/// Whether visitors may see the organization at all: enabled and switched on.
-pub fn is_public(org: &Organization) -> bool {
-    org.settings.is_some_and(|s| s.public_profile) && org.status == Some(OrgStatus::Enabled)
-}
-
-/// What a visitor sees of `org`, given all its badge templates. Only published,
-/// active templates count; each section is present only while its switch is on.
-/// The server answers the public endpoint with this, and the admin's preview
-/// renders it, so the two cannot drift apart.
-pub fn public_view(org: &Organization, templates: &[BadgeTemplate]) -> PublicOrganization {
-    let settings = org.settings.unwrap_or_default();
-    let mut published: Vec<BadgeTemplate> = templates
-        .iter()
-        .filter(|t| t.is_published == Some(true) && t.status != Some(TemplateStatus::Inactive))
-        .cloned()
-        .collect();
-    published.sort_by(|a, b| a.title.cmp(&b.title));
-    let badge_types = settings.public_badge_types.then(|| {
-        let mut counts: Vec<BadgeTypeCount> = Vec::new();
-        for kind in published.iter().filter_map(|t| t.badge_type.clone()) {
-            match counts.iter_mut().find(|c| c.badge_type == kind) {
-                Some(c) => c.count = Some(c.count.unwrap_or(0) + 1),
-                None => counts.push(BadgeTypeCount { badge_type: kind, count: Some(1) }),
-            }
-        }
-        counts.sort_by(|a, b| a.badge_type.as_str().cmp(b.badge_type.as_str()));
-        counts
-    });
-    let (paths, singles): (Vec<_>, Vec<_>) = published.into_iter().partition(|t| t.is_learning_path == Some(true));
-    let address = org.address_info.clone().unwrap_or_default();
-    PublicOrganization {
-        id: org.id.clone(),
-        name: org.name.clone(),
-        org_type: org.org_type.clone(),
-        activity: org.activity.clone(),
-        description: org.description.clone(),
-        website: org.website.clone(),
-        language: org.language.clone(),
-        city: address.city,
-        region: address.region,
-        country: address.country,
-        logo_path: org.logo_path.clone(),
-        logo_high_path: org.logo_high_path.clone(),
-        logo_thumbnail_path: org.logo_thumbnail_path.clone(),
-        public_url: org.public_url.clone(),
-        badges_count: org.badges_count,
-        badge_templates: settings.public_badge_templates.then_some(singles),
-        badge_types,
-        learning_paths: settings.public_learning_paths.then_some(paths),
     }
 }

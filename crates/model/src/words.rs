@@ -44,7 +44,7 @@ pub fn number(n: i64, italian: bool) -> String {
     let group = if italian { digits.len() > 4 } else { digits.len() > 3 };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if group && i > 0 && (digits.len() - i) % 3 == 0 {
+        if group && i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(if italian { '.' } else { ',' });
         }
         out.push(c);

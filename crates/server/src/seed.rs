@@ -31,7 +31,30 @@ pub async fn demo(db: &SqlitePool) -> Result<(), Error> {
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
 
-async fn account(tx: &mut Tx<'_>, dialect: &str, email: &str, first: &str, last: &str, role: Option<&str>, ob_org: Option<&str>, bv_org: Option<&str>) -> Result<String, Error> {
+/// One seeded badge template.
+struct TemplateSeed {
+    id: String,
+    title: &'static str,
+    code: String,
+    kind: &'static str,
+    text: &'static str,
+    path: bool,
+    published: bool,
+    status: &'static str,
+}
+
+/// One demo sign-in; the platform follows from which organization it has.
+struct DemoAccount<'a> {
+    email: &'a str,
+    first: &'a str,
+    last: &'a str,
+    role: Option<&'a str>,
+    ob_org: Option<&'a str>,
+    bv_org: Option<&'a str>,
+    blendvision: bool,
+}
+
+async fn account(tx: &mut Tx<'_>, a: DemoAccount<'_>) -> Result<String, Error> {
     let id = uuid::Uuid::new_v4().to_string();
     let hash = hash_password(DEMO_PASSWORD).map_err(|e| e.to_string())?;
     sqlx::query(
@@ -39,15 +62,15 @@ async fn account(tx: &mut Tx<'_>, dialect: &str, email: &str, first: &str, last:
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&id)
-    .bind(dialect)
-    .bind(email)
-    .bind(email.split('@').next())
+    .bind(if a.blendvision { "blendvision" } else { "openbadge" })
+    .bind(a.email)
+    .bind(a.email.split('@').next())
     .bind(hash)
-    .bind(first)
-    .bind(last)
-    .bind(role)
-    .bind(ob_org)
-    .bind(bv_org)
+    .bind(a.first)
+    .bind(a.last)
+    .bind(a.role)
+    .bind(a.ob_org)
+    .bind(a.bv_org)
     .bind("2024-03-04T09:20:11Z")
     .bind("2023-05-09T08:00:00Z")
     .execute(&mut **tx)
@@ -123,10 +146,11 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
     .await?;
 
     // The fixture's three templates, then nine more so the counts are realistic.
-    let mut templates: Vec<(String, &str, String, &str, &str, bool, bool, &str)> = vec![
-        ("5e0a9c1b-1111-4a2b-8c3d-000000000001".into(), "English B2 — Speaking", "ENG-B2-S".into(), "skills", "Sustains a conversation on familiar topics.", false, true, "active"),
-        ("5e0a9c1b-1111-4a2b-8c3d-000000000002".into(), "Data Literacy Path", "DATA-LP".into(), "knowledge", "Three courses on reading and questioning data.", true, true, "active"),
-        ("5e0a9c1b-1111-4a2b-8c3d-000000000003".into(), "Open Day Volunteer", "OD-VOL".into(), "participation", "Helped at the spring open day.", false, false, "inactive"),
+    let t = |id: String, title, code: String, kind, text, path, published, status| TemplateSeed { id, title, code, kind, text, path, published, status };
+    let mut templates: Vec<TemplateSeed> = vec![
+        t("5e0a9c1b-1111-4a2b-8c3d-000000000001".into(), "English B2 — Speaking", "ENG-B2-S".into(), "skills", "Sustains a conversation on familiar topics.", false, true, "active"),
+        t("5e0a9c1b-1111-4a2b-8c3d-000000000002".into(), "Data Literacy Path", "DATA-LP".into(), "knowledge", "Three courses on reading and questioning data.", true, true, "active"),
+        t("5e0a9c1b-1111-4a2b-8c3d-000000000003".into(), "Open Day Volunteer", "OD-VOL".into(), "participation", "Helped at the spring open day.", false, false, "inactive"),
     ];
     let more = [
         ("Academic Writing", "skills", "Writes structured, well-sourced academic texts.", false),
@@ -140,9 +164,9 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
         ("Sustainability Path", "knowledge", "Three courses on sustainable development goals.", true),
     ];
     for (i, (title, kind, text, path)) in more.into_iter().enumerate() {
-        templates.push((format!("5e0a9c1b-1111-4a2b-8c3d-0000000001{i:02}"), title, format!("VAL-{:03}", i + 10), kind, text, path, true, "active"));
+        templates.push(t(format!("5e0a9c1b-1111-4a2b-8c3d-0000000001{i:02}"), title, format!("VAL-{:03}", i + 10), kind, text, path, true, "active"));
     }
-    for (id, title, code, kind, text, path, published, status) in &templates {
+    for TemplateSeed { id, title, code, kind, text, path, published, status } in &templates {
         sqlx::query(
             "INSERT INTO badge_templates (id, organization_id, title, code, type, description, color_primary, language, is_learning_path, is_published, status, created_at)
              VALUES (?, ?, ?, ?, ?, ?, '#1F4E79', 'it', ?, ?, ?, '2024-03-10T10:00:00Z')",
@@ -162,7 +186,7 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
 
     // 3187 badges from March 2024 to October 2026, busier in term time.
     for (i, date) in issue_dates(3187).into_iter().enumerate() {
-        let template = &templates[(i * 7) % templates.len()].0;
+        let template = &templates[(i * 7) % templates.len()].id;
         sqlx::query("INSERT INTO issued_badges (organization_id, template_id, earner_email, issued_at) VALUES (?, ?, ?, ?)")
             .bind(VALMARINA)
             .bind(template)
@@ -172,8 +196,9 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
             .await?;
     }
 
-    account(tx, "openbadge", "admin@valmarina.example.org", "Giulia", "Ferrandi", None, Some(VALMARINA), None).await?;
-    account(tx, "openbadge", "admin@costaest.example.net", "Marco", "", None, Some(COSTA_EST), None).await?;
+    let issuer = |email, first, last, org| DemoAccount { email, first, last, role: None, ob_org: Some(org), bv_org: None, blendvision: false };
+    account(tx, issuer("admin@valmarina.example.org", "Giulia", "Ferrandi", VALMARINA)).await?;
+    account(tx, issuer("admin@costaest.example.net", "Marco", "", COSTA_EST)).await?;
     Ok(())
 }
 
@@ -219,9 +244,9 @@ async fn bv_org(tx: &mut Tx<'_>, org: &BvOrg<'_>, index: usize) -> Result<(), Er
     .bind(&plan)
     .bind(is_business.then(|| categories[index % categories.len()]))
     .bind(is_business.then(|| format!("{:08}", 24_000_000 + index * 1357)))
-    .bind((org.plan == Some("BVONE")).then_some(index % 2 == 0))
+    .bind((org.plan == Some("BVONE")).then_some(index.is_multiple_of(2)))
     .bind((org.plan == Some("BVONE")).then_some((index % 10) as i64))
-    .bind((org.plan == Some("BVONE")).then_some(index % 3 == 0))
+    .bind((org.plan == Some("BVONE")).then_some(index.is_multiple_of(3)))
     .bind((org.plan == Some("CXM")).then(|| format!("https://market{index}.example.com/shop")))
     .bind(format!("2024-{:02}-15T03:20:11Z", 1 + index % 12))
     .bind("2025-07-02T10:05:00Z")
@@ -229,7 +254,8 @@ async fn bv_org(tx: &mut Tx<'_>, org: &BvOrg<'_>, index: usize) -> Result<(), Er
     .await?;
     let (first, last) = org.owner_email.split('@').next().map(|n| (n.to_string(), String::new())).unwrap_or_default();
     let role = if is_business { "ROLE_TYPE_OWNER" } else { "ROLE_TYPE_ADMIN" };
-    let account_id = account(tx, "blendvision", org.owner_email, &first, &last, Some(role), None, Some(org.id)).await?;
+    let owner = DemoAccount { email: org.owner_email, first: &first, last: &last, role: Some(role), ob_org: None, bv_org: Some(org.id), blendvision: true };
+    let account_id = account(tx, owner).await?;
     sqlx::query("UPDATE bv_organizations SET owner_account_id = ? WHERE id = ?").bind(account_id).bind(org.id).execute(&mut **tx).await?;
     Ok(())
 }
@@ -284,6 +310,7 @@ async fn blendvision(tx: &mut Tx<'_>) -> Result<(), Error> {
     }
 
     // An account whose organization is not set up yet: GET /organizations answers 404.
-    account(tx, "blendvision", "pending@northwind.example.com", "Pat", "Pending", Some("ROLE_TYPE_OWNER"), None, None).await?;
+    let pending = DemoAccount { email: "pending@northwind.example.com", first: "Pat", last: "Pending", role: Some("ROLE_TYPE_OWNER"), ob_org: None, bv_org: None, blendvision: true };
+    account(tx, pending).await?;
     Ok(())
 }

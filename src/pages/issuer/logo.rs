@@ -149,7 +149,7 @@ pub fn LogoManager(org: Organization) -> impl IntoView {
                 Err(ApiError::Unauthenticated { .. }) => session.end(SignedOutReason::Expired),
                 Err(ApiError::Invalid { fields, .. }) => {
                     // The server's own check disagreed: show it on the field.
-                    problem.set(Some(fields.contains_key("logo").then_some(T::LogoUnreadable).unwrap_or(T::ErrInvalid)));
+                    problem.set(Some(if fields.contains_key("logo") { T::LogoUnreadable } else { T::ErrInvalid }));
                     status.set(Status::Idle);
                 }
                 Err(e) => status.set(Status::Failed(api_error_key(&e))),
