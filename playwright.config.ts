@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium; Playwright's own browser download does not work here.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Starts target/server/orgdesk-server on a free port with a throwaway database.
   globalSetup: './tests/e2e/global-setup.ts',
+  globalTeardown: './tests/e2e/global-teardown.ts',
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

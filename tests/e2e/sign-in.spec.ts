@@ -21,6 +21,9 @@ test('empty submit shows the error summary, focused, and inline errors', async (
   await expect(summary.getByRole('link', { name: 'Enter your e-mail address' })).toBeVisible();
   await expect(summary.getByRole('link', { name: 'Enter your password' })).toBeVisible();
   await expect(page.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
+  // The same messages inline, tied to their fields.
+  await expect(page.getByLabel('E-mail')).toHaveAccessibleDescription(/Enter your e-mail address/);
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/Enter your password/);
   await summary.getByRole('link', { name: 'Enter your password' }).click();
   await expect(page.getByLabel('Password')).toBeFocused();
   await expectNoAxeViolations(page, 'sign-in with errors');
