@@ -4,6 +4,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
+# Steps run in the order written (tests after the build, e2e last), even under -j.
+.NOTPARALLEL:
 
 TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
@@ -25,20 +27,27 @@ help:
 ## Tools ----------------------------------------------------------------------
 
 tools: node_modules/.installed
+	@[ -n "$(WASM_BINDGEN_VERSION)" ] || { echo "tools: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
-	@# wasm-bindgen-cli must match Cargo.lock exactly; its own lock file names a crate the registry lacks, so no --locked.
-	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] || cargo install trunk --version $(TRUNK_VERSION) --locked --force
+	@# wasm-bindgen-cli (wasm-bindgen and wasm-bindgen-test-runner) must equal Cargo.lock's wasm-bindgen;
+	@# its own lock file names a crate version the registry lacks, so no --locked.
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+		&& [ "$$(wasm-bindgen-test-runner --version 2>/dev/null)" = "wasm-bindgen-test-runner $(WASM_BINDGEN_VERSION)" ] \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
 
 # npm packages: wasm-opt (binaryen), Playwright, axe. Reinstalled when the lock file changes.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Debian's Chromium and ChromeDriver (same version), and brotli for `make size`.
+# apt-get update only when the first install fails; waits up to 10 min for another apt's lock.
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends
 browsers:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v brotli >/dev/null; then \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver brotli \
-		|| { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver brotli; }; \
+		$(APT_INSTALL) chromium chromium-driver brotli \
+		|| { $(SUDO) apt-get -o DPkg::Lock::Timeout=600 update && $(APT_INSTALL) chromium chromium-driver brotli; }; \
 	fi
 
 ## Build ----------------------------------------------------------------------
@@ -83,8 +92,10 @@ test: tools browsers build test-native test-components size test-e2e
 test-native:
 	cargo test -p orgdesk-model -p orgdesk-server
 
+# Every tests/*.rs of the app, each run in headless Chromium by wasm-bindgen-test-runner
+# (.cargo/config.toml) through ChromeDriver, with the flags in webdriver.json.
 test-components: tools browsers
-	cargo test -p orgdesk --target wasm32-unknown-unknown --test components
+	cargo test -p orgdesk --target wasm32-unknown-unknown --test '*'
 
 test-e2e: tools browsers
 	@[ -x $(SERVER) ] && [ -f dist/index.html ] || $(MAKE) build
@@ -94,7 +105,7 @@ size:
 	@bash scripts/size.sh dist
 
 bench: tools browsers build bench/node_modules/.installed
-	@command -v wrk >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk
+	@command -v wrk >/dev/null || $(APT_INSTALL) wrk
 	bash scripts/bench.sh
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json

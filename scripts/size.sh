@@ -10,10 +10,13 @@ budget=$((150 * 1024))
 gz() { gzip -9 -c "$1" | wc -c; }
 br() { brotli -q 11 -c "$1" | wc -c; }
 
-printf '%-48s %10s %10s %10s\n' file raw gzip brotli
-while IFS= read -r f; do
-  printf '%-48s %10d %10d %10d\n' "${f#"$dist"/}" "$(wc -c < "$f")" "$(gz "$f")" "$(br "$f")"
-done < <(find "$dist" -type f ! -name '*.gz' ! -name '*.br' | sort)
+mapfile -t files < <(find "$dist" -type f ! -name '*.gz' ! -name '*.br' | sort)
+w=40
+for f in "${files[@]}"; do n=${#f}; n=$((n - ${#dist} - 1)); [ "$n" -gt "$w" ] && w=$n; done
+printf '%-*s %10s %10s %10s\n' "$w" file raw gzip brotli
+for f in "${files[@]}"; do
+  printf '%-*s %10d %10d %10d\n' "$w" "${f#"$dist"/}" "$(wc -c < "$f")" "$(gz "$f")" "$(br "$f")"
+done
 
 # The files an HTML page pulls in on first load: stylesheets, scripts, preloads, wasm.
 first_load() {
@@ -26,9 +29,7 @@ first_load() {
   echo "$total $raw"
 }
 
-echo
 read -r admin admin_raw < <(first_load "$dist/index.html")
-printf 'first load, admin console (index.html):      %7d B brotli (%d KB), %d B raw\n' "$admin" $((admin / 1024)) "$admin_raw"
 public_html="$dist/public/index.html"
 if [ -f "$public_html" ]; then
   read -r public public_raw < <(first_load "$public_html")
@@ -38,8 +39,12 @@ else
   public=$admin; public_raw=$admin_raw
   label='public issuer page (index.html)'
 fi
-printf 'first load, %-33s %7d B brotli (%d KB), %d B raw; budget %d KB\n' "$label:" "$public" $((public / 1024)) "$public_raw" $((budget / 1024))
+echo
+printf '%-*s %10s %10s %10s\n' "$w" 'first load (HTML + CSS + JS + wasm)' raw brotli budget
+printf '%-*s %10d %10d %10s\n' "$w" 'admin console (index.html)' "$admin_raw" "$admin" -
+printf '%-*s %10d %10d %10d\n' "$w" "$label" "$public_raw" "$public" "$budget"
 if [ "$public" -gt "$budget" ]; then
-  echo "size: the public page's first load is over budget by $(( (public - budget) / 1024 )) KB" >&2
+  echo "size: the public page's first load is $public B brotli, over its $budget B budget by $((public - budget)) B" >&2
   exit 1
 fi
+echo "size: the public page's first load is $((public * 100 / budget))% of its budget ($((public / 1024)) KB of $((budget / 1024)) KB, brotli)"
