@@ -42,6 +42,15 @@ fn verify_password(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
+/// `(email, password)` from a sign-in body. A missing or non-text field reads
+/// as empty, so the validation that follows names exactly that field; `None`
+/// when the body is not a JSON object at all.
+pub fn credentials(body: &[u8]) -> Option<(String, String)> {
+    let serde_json::Value::Object(fields) = serde_json::from_slice(body).ok()? else { return None };
+    let text = |name: &str| fields.get(name).and_then(serde_json::Value::as_str).unwrap_or_default().to_string();
+    Some((text("email"), text("password")))
+}
+
 fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
@@ -141,6 +150,16 @@ mod tests {
         assert!(verify_password("orgdesk-demo", &phc));
         assert!(!verify_password("orgdesk-dem0", &phc));
         assert_ne!(phc, hash_password("orgdesk-demo").unwrap(), "salted");
+    }
+
+    #[test]
+    fn sign_in_bodies_are_read_field_by_field() {
+        let both = br#"{"email":"a@b.example","password":"pw"}"#;
+        assert_eq!(credentials(both), Some(("a@b.example".into(), "pw".into())));
+        assert_eq!(credentials(br#"{"email":"a@b.example","password":7}"#), Some(("a@b.example".into(), String::new())));
+        assert_eq!(credentials(br#"{}"#), Some((String::new(), String::new())));
+        assert_eq!(credentials(b"[]"), None);
+        assert_eq!(credentials(b"{not json"), None);
     }
 
     #[test]

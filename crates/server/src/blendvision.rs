@@ -21,6 +21,7 @@ pub fn routes() -> Router<State> {
         .route("/bv/org/v1/organizations", get(organization))
         .route("/bv", any(not_found))
         .route("/bv/{*rest}", any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
 }
 
 /// Errors as google.rpc.Status with the matching HTTP status.
@@ -47,13 +48,15 @@ impl IntoResponse for ApiError {
                 StatusCode::UNAUTHORIZED,
                 RpcStatus::with_reason(code::UNAUTHENTICATED, "missing, invalid or expired access token", "ERROR_REASON_UNAUTHENTICATED"),
             ),
-            ApiError::InvalidCredentials => (
-                StatusCode::UNAUTHORIZED,
-                RpcStatus::with_reason(code::UNAUTHENTICATED, "invalid email or password", "ERROR_REASON_INVALID_CREDENTIALS"),
-            ),
+            ApiError::InvalidCredentials => {
+                let mut status = RpcStatus::with_reason(code::UNAUTHENTICATED, "invalid email or password", "ERROR_REASON_INVALID_CREDENTIALS");
+                // Sign-in is the account service's, not the organization service's.
+                status.details.iter_mut().for_each(|d| d.domain = Some("account".to_string()));
+                (StatusCode::UNAUTHORIZED, status)
+            }
             ApiError::NotFound(what) => (StatusCode::NOT_FOUND, RpcStatus::with_reason(code::NOT_FOUND, format!("{what} not found"), "ERROR_REASON_NOT_FOUND")),
             ApiError::InvalidArgument(violations) => {
-                let message = violations.first().map(|v| format!("{} {}", v.field, v.description)).unwrap_or_else(|| "invalid argument".into());
+                let message = violations.first().map(|v| format!("{}: {}", v.field, v.description)).unwrap_or_else(|| "invalid argument".into());
                 let status = RpcStatus {
                     code: code::INVALID_ARGUMENT,
                     message,
@@ -75,13 +78,21 @@ async fn not_found() -> ApiError {
     ApiError::NotFound("resource")
 }
 
+/// grpc-gateway's answer to a method the route does not support: UNIMPLEMENTED
+/// without details. The HTTP status stays 405, and axum adds the `Allow` header.
+async fn method_not_allowed() -> Response {
+    const UNIMPLEMENTED: i32 = 12;
+    let status = RpcStatus { code: UNIMPLEMENTED, message: "Method Not Allowed".to_string(), details: Vec::new() };
+    (StatusCode::METHOD_NOT_ALLOWED, Json(status)).into_response()
+}
+
 async fn signed_in(state: &State, headers: &HeaderMap) -> Result<Account, ApiError> {
     auth::authenticate(&state.db, Dialect::BlendVision, headers).await?.ok_or(ApiError::Unauthenticated)
 }
 
 async fn login(Extract(state): Extract<State>, body: Bytes) -> Result<Json<LoginResponse>, ApiError> {
-    let request: LoginRequest = serde_json::from_slice(&body)
-        .map_err(|_| ApiError::InvalidArgument(vec![violation("email", "is required"), violation("password", "is required")]))?;
+    let (email, password) = auth::credentials(&body).ok_or_else(|| ApiError::InvalidArgument(vec![violation("body", "Send a JSON object.")]))?;
+    let request = LoginRequest { email, password };
     let mut violations = Vec::new();
     if let Err(p) = validate::email(&request.email) {
         violations.push(violation("email", p.to_string()));

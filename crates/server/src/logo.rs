@@ -2,7 +2,7 @@
 //! re-encoded without metadata into three sizes with content-hashed names),
 //! removal, and serving the files with long immutable caching.
 
-use crate::openbadge::{organization_from_row, public_base, signed_in, ApiError, ORG_SELECT};
+use crate::openbadge::{method_not_allowed, organization_from_row, public_base, signed_in, ApiError, ORG_SELECT};
 use crate::State;
 use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Path, Request, State as Extract};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -26,7 +26,7 @@ const VARIANTS: [(&str, &str, u32); 3] = [("logo_path", "logo", 512), ("logo_hig
 
 pub fn routes() -> Router<State> {
     Router::new()
-        .route("/api/v1/issuers/organization/logo", post(upload).delete(remove).layer(DefaultBodyLimit::max(BODY_LIMIT)))
+        .route("/api/v1/issuers/organization/logo", post(upload).delete(remove).fallback(method_not_allowed).layer(DefaultBodyLimit::max(BODY_LIMIT)))
         .route("/media/logos/{file}", get(serve))
 }
 

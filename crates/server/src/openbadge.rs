@@ -5,7 +5,7 @@ use crate::auth::{self, Account, Dialect};
 use crate::State;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State as Extract};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -31,6 +31,7 @@ pub fn routes() -> Router<State> {
         .route("/api/v1", axum::routing::any(not_found))
         .route("/api/v1/{*rest}", axum::routing::any(not_found))
         .route("/api/{*rest}", axum::routing::any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
 }
 
 /// Errors in the Laravel shape the vendor uses.
@@ -72,17 +73,22 @@ async fn not_found() -> ApiError {
     ApiError::NotFound
 }
 
+/// Laravel's answer to a method the route does not support; axum adds the
+/// `Allow` header.
+pub async fn method_not_allowed(method: Method, uri: Uri) -> Response {
+    let route = uri.path().trim_start_matches('/');
+    let body = LaravelError::message(format!("The {method} method is not supported for route {route}."));
+    (StatusCode::METHOD_NOT_ALLOWED, Json(body)).into_response()
+}
+
 pub async fn signed_in(state: &State, headers: &HeaderMap) -> Result<Account, ApiError> {
     auth::authenticate(&state.db, Dialect::OpenBadge, headers).await?.ok_or(ApiError::Unauthenticated)
 }
 
 async fn login(Extract(state): Extract<State>, body: Bytes) -> Result<Json<Data<LoginToken>>, ApiError> {
-    let request: LoginRequest = serde_json::from_slice(&body).map_err(|_| {
-        let mut errors = BTreeMap::new();
-        errors.insert("email".to_string(), vec!["The email field is required.".to_string()]);
-        errors.insert("password".to_string(), vec!["The password field is required.".to_string()]);
-        ApiError::Invalid(errors)
-    })?;
+    // Like Laravel, a body that is not JSON is read as no input at all.
+    let (email, password) = auth::credentials(&body).unwrap_or_default();
+    let request = LoginRequest { email, password };
     let mut errors = BTreeMap::new();
     if let Err(p) = validate::email(&request.email) {
         errors.insert("email".to_string(), vec![p.to_string()]);

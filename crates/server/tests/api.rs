@@ -71,6 +71,20 @@ async fn malformed_sign_in_bodies_get_field_errors_not_plain_text() {
 }
 
 #[tokio::test]
+async fn a_missing_password_is_the_only_field_error() {
+    let base = server();
+    let res = Client::new().post(format!("{base}/api/v1/auth/login")).json(&json!({"email": "admin@valmarina.example.org"})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body, json!({"message": "This field is required.", "errors": {"password": ["This field is required."]}}));
+
+    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).json(&json!({"email": "owner@lumen.example.com"})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["details"][0]["field_violations"], json!([{"field": "password", "description": "This field is required."}]));
+}
+
+#[tokio::test]
 async fn a_token_is_required_in_each_dialects_format() {
     let base = server();
     let (status, body) = get(format!("{base}/api/v1/issuers/organization"), None).await;
@@ -136,6 +150,7 @@ async fn wrong_blendvision_password_is_an_rpc_401() {
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["code"], 16);
     assert_eq!(body["details"][0]["reason"], "ERROR_REASON_INVALID_CREDENTIALS");
+    assert_eq!(body["details"][0]["domain"], "account");
 }
 
 #[tokio::test]
@@ -189,6 +204,36 @@ async fn unknown_api_routes_answer_json_in_their_dialect() {
     let (status, body) = get(format!("{base}/bv/org/v1/nothing"), None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body["code"], 5);
+}
+
+#[tokio::test]
+async fn a_wrong_method_on_an_api_route_is_json_in_its_dialect() {
+    let base = server();
+    let res = Client::new().get(format!("{base}/api/v1/auth/login")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(res.headers()["allow"], "POST");
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body, json!({"message": "The GET method is not supported for route api/v1/auth/login."}));
+    let res = Client::new().put(format!("{base}/api/v1/issuers/organization/logo")).send().await.unwrap();
+    assert_eq!(res.headers()["allow"], "POST,DELETE");
+    assert_eq!(res.json::<Value>().await.unwrap()["message"], "The PUT method is not supported for route api/v1/issuers/organization/logo.");
+
+    let res = Client::new().delete(format!("{base}/bv/org/v1/organizations")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["code"], 12);
+}
+
+#[tokio::test]
+async fn an_unbuilt_app_is_a_503_page_that_says_how_to_build_it() {
+    let (base, dir) = start_in(3600);
+    std::fs::remove_file(dir.join("dist/index.html")).unwrap();
+    let res = Client::new().get(format!("{base}/some/route")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(res.text().await.unwrap().contains("make run"));
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization"), None).await;
+    assert_eq!((status, body), (StatusCode::UNAUTHORIZED, json!({"message": "Unauthenticated."})), "the APIs work without the app");
 }
 
 #[tokio::test]
