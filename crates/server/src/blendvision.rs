@@ -136,7 +136,6 @@ pub async fn load(state: &State, id: &str) -> Result<Option<Organization>, ApiEr
     Ok(row.as_ref().map(organization_from_row))
 }
 
-
 fn int(row: &SqliteRow, column: &str) -> Option<i64> {
     row.try_get::<Option<i64>, _>(column).ok().flatten()
 }

@@ -158,7 +158,6 @@ pub fn public_base(headers: &HeaderMap) -> String {
     format!("{proto}://{host}")
 }
 
-
 fn flag(row: &SqliteRow, column: &str) -> bool {
     row.try_get::<i64, _>(column).unwrap_or(0) != 0
 }
