@@ -5,6 +5,9 @@
 //! wasm32 and to native code alike.
 
 pub mod blendvision;
+pub mod business;
+pub mod countries;
+pub mod fields;
 pub mod lenient;
 pub mod media;
 pub mod openbadge;

@@ -11,6 +11,34 @@ pub enum Problem {
     Required,
     EmailFormat,
     TooLong(usize),
+    /// Not one of the values the select offers.
+    NotAChoice,
+    /// Not an absolute http(s) address.
+    UrlFormat,
+    /// Not an ISO 3166-1 alpha-2 code.
+    CountryCode,
+    /// Italian postcodes (CAP) are five digits.
+    PostcodeItalian,
+    /// Mobile numbers are written internationally: `+`, country code, number.
+    MobileFormat,
+    /// Italian VAT: 11 digits, optionally after `IT`.
+    VatItalian,
+    /// The VAT number's check digit does not match its other digits.
+    VatCheckDigit,
+    /// Another EU country's VAT format; the example shows it.
+    VatForeign { example: &'static str },
+    /// Neither a 16-character personal code nor an 11-digit entity code.
+    FiscalCodeFormat,
+    /// The fiscal code's check character does not match.
+    FiscalCodeCheck,
+    /// Private organizations receive e-invoices on a 7-character SDI code.
+    SdiPrivate,
+    /// Public administration uses its 6-character office code.
+    SdiPublic,
+    /// `0000000` is only allowed with a PEC to deliver the invoices to.
+    SdiZerosNeedPec,
+    /// A PEC is required when the SDI code is `0000000`.
+    PecNeeded,
 }
 
 impl fmt::Display for Problem {
@@ -19,6 +47,20 @@ impl fmt::Display for Problem {
             Problem::Required => f.write_str("This field is required."),
             Problem::EmailFormat => f.write_str("Enter an e-mail address in the format name@example.com."),
             Problem::TooLong(n) => write!(f, "Use at most {n} characters."),
+            Problem::NotAChoice => f.write_str("Choose one of the listed values."),
+            Problem::UrlFormat => f.write_str("Enter a full web address starting with https:// or http://."),
+            Problem::CountryCode => f.write_str("Choose a country from the list."),
+            Problem::PostcodeItalian => f.write_str("Italian postcodes are 5 digits, like 00184."),
+            Problem::MobileFormat => f.write_str("Enter the number in international format: + and the country code, like +39 347 123 4567."),
+            Problem::VatItalian => f.write_str("Enter an Italian VAT number: 11 digits, with or without IT in front."),
+            Problem::VatCheckDigit => f.write_str("This VAT number's check digit is wrong: look for a mistyped digit."),
+            Problem::VatForeign { example } => write!(f, "Enter the VAT number in the address country's format, like {example}."),
+            Problem::FiscalCodeFormat => f.write_str("Enter 16 letters and digits (a person's code) or 11 digits (an organization's)."),
+            Problem::FiscalCodeCheck => f.write_str("This fiscal code's check character is wrong: look for a typo."),
+            Problem::SdiPrivate => f.write_str("Private organizations use a 7-character SDI code, or 0000000 with a PEC."),
+            Problem::SdiPublic => f.write_str("Public administrations use their 6-character office code (codice univoco ufficio)."),
+            Problem::SdiZerosNeedPec => f.write_str("0000000 needs a PEC address below, where invoices will be delivered."),
+            Problem::PecNeeded => f.write_str("Enter a PEC address: it is required when the SDI code is 0000000."),
         }
     }
 }
@@ -65,6 +107,99 @@ pub fn password(value: &str) -> Result<(), Problem> {
     }
     if value.chars().count() > 256 {
         return Err(Problem::TooLong(256));
+    }
+    Ok(())
+}
+
+/// The SDI code of an organization that receives invoices at its PEC.
+pub const SDI_NO_CODE: &str = "0000000";
+
+/// An absolute `http://` or `https://` address with a host.
+pub fn web_url(value: &str) -> Result<(), Problem> {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).ok_or(Problem::UrlFormat)?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').collect();
+    let ok = labels.len() >= 2
+        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && !v.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"');
+    if ok {
+        Ok(())
+    } else {
+        Err(Problem::UrlFormat)
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code (upper case).
+pub fn country(value: &str) -> Result<(), Problem> {
+    if crate::countries::CODES.contains(&value) {
+        Ok(())
+    } else {
+        Err(Problem::CountryCode)
+    }
+}
+
+/// Postcodes: five digits in Italy; elsewhere letters, digits, spaces and dashes.
+pub fn postcode(value: &str, country: &str) -> Result<(), Problem> {
+    if country == "IT" {
+        if value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(());
+        }
+        return Err(Problem::PostcodeItalian);
+    }
+    Ok(())
+}
+
+/// `+`, a country code and the number: 8 to 15 digits in all, spaces allowed.
+pub fn mobile(value: &str) -> Result<(), Problem> {
+    let Some(rest) = value.strip_prefix('+') else { return Err(Problem::MobileFormat) };
+    let digits = rest.chars().filter(char::is_ascii_digit).count();
+    if rest.chars().all(|c| c.is_ascii_digit() || c == ' ') && (8..=15).contains(&digits) && !rest.starts_with('0') {
+        Ok(())
+    } else {
+        Err(Problem::MobileFormat)
+    }
+}
+
+/// A VAT number (normalized: upper case, no spaces) for an organization in
+/// `country` (the address's ISO code; Italian when empty).
+pub fn vat(value: &str, country: &str) -> Result<(), Problem> {
+    let _ = country;
+    let digits = value.strip_prefix("IT").unwrap_or(value);
+    if digits.len() != 11 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Problem::VatItalian);
+    }
+    Ok(())
+}
+
+/// An Italian fiscal code (normalized): 16 characters for a person, 11 digits
+/// for an entity.
+pub fn fiscal_code(value: &str) -> Result<(), Problem> {
+    match value.len() {
+        16 if value.chars().all(|c| c.is_ascii_alphanumeric()) => Ok(()),
+        11 if value.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
+        _ => Err(Problem::FiscalCodeFormat),
+    }
+}
+
+/// The SDI destination code (normalized). Optional; `public` for public
+/// administration (6 characters), else 7; `0000000` only with a PEC.
+pub fn code_dest(value: &str, public: bool, has_pec: bool) -> Result<(), Problem> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let alnum = value.chars().all(|c| c.is_ascii_alphanumeric());
+    if public {
+        return if value.len() == 6 && alnum { Ok(()) } else { Err(Problem::SdiPublic) };
+    }
+    if value.len() != 7 || !alnum {
+        return Err(Problem::SdiPrivate);
+    }
+    if value == SDI_NO_CODE && !has_pec {
+        return Err(Problem::SdiZerosNeedPec);
     }
     Ok(())
 }

@@ -1,0 +1,1 @@
+//! BlendVision One business-setting rules, shared by the browser and the server.
