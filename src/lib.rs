@@ -18,7 +18,8 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::bv::organization::BvOrganizationPage;
-use pages::issuer::overview::IssuerOverviewPage;
+use pages::issuer::billing::BillingPage;
+use pages::issuer::profile::ProfilePage;
 use pages::issuer::public_settings::PublicSettingsPage;
 use pages::issuer::statistics::StatisticsPage;
 use pages::issuer::logo::LogoPage;
@@ -50,6 +51,7 @@ fn IssuerRoute() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_contexts();
+    components::unsaved::provide_unsaved();
     view! {
         <Router>
             <Shell>
@@ -57,7 +59,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Landing/>
                     <Route path=path!("/openbadge/sign-in") view=|| view! { <SignIn dialect=Dialect::OpenBadge/> }/>
                     <Route path=path!("/blendvision/sign-in") view=|| view! { <SignIn dialect=Dialect::BlendVision/> }/>
-                    <Route path=path!("/openbadge") view=IssuerOverviewPage/>
+                    <Route path=path!("/openbadge") view=ProfilePage/>
+                    <Route path=path!("/openbadge/billing") view=BillingPage/>
                     <Route path=path!("/openbadge/public-profile") view=PublicSettingsPage/>
                     <Route path=path!("/openbadge/statistics") view=StatisticsPage/>
                     <Route path=path!("/openbadge/logo") view=LogoPage/>

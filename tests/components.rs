@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use orgdesk::components::safe_html::SafeHtml;
 use orgdesk::i18n::{provide_i18n, I18n, Lang};
 use orgdesk::pages::bv::organization::BvOrganizationOverview;
-use orgdesk::pages::issuer::overview::IssuerOverview;
+use orgdesk::pages::issuer::billing::Billing;
+use orgdesk::pages::issuer::profile::ProfileForm;
 use orgdesk::pages::sign_in::SignInForm;
 use orgdesk::state::session::{Dialect, Session, SessionStore};
 use orgdesk_model::{blendvision as bv, openbadge as ob};
@@ -141,56 +142,137 @@ fn fixture_org() -> ob::Organization {
     serde_json::from_str::<ob::Data<ob::Organization>>(include_str!("fixtures/openbadge/organization.json")).unwrap().data
 }
 
-#[wasm_bindgen_test]
-async fn issuer_overview_renders_every_group_from_the_fixture() {
-    let (root, _) = mount(Lang::En, || view! { <IssuerOverview org=fixture_org()/> });
-    settle().await;
-    let t = text(&root);
-    assert_eq!(root.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Ateneo di Valmarina");
-    for heading in ["Identity", "Address", "Contacts", "Billing", "Public profile", "Logo", "Subscription and credits", "Record"] {
-        assert!(t.contains(heading), "missing section {heading}");
-    }
-    for value in ["Public administration (local or national)", "University", "Liguria", "16100", "IT01234567897", "80012345676", "UF1234", "protocollo@pec.valmarina.example.org", "+39 333 123 4567", "Giulia", "Ferrandi", "Enabled", "cus_Qx81bZfT2mLk0a"] {
-        assert!(t.contains(value), "missing {value}");
-    }
-    // Numbers in the viewer's locale: 3187 badges with a grouping separator.
-    assert!(t.contains("3,187"), "badges count formatted: {t}");
-    assert!(t.contains("420"));
-    // The description went through SafeHtml: its list and link survive.
-    let link = root.query_selector(".rich-text a").unwrap().expect("description link");
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
-    assert_eq!(root.query_selector_all(".rich-text li").unwrap().length(), 2);
-    // Dates in words, in the viewer's language (en-US or en-GB order).
-    assert!(t.contains("March 4, 2024") || t.contains("4 March 2024"), "created date: {t}");
-    assert!(!t.contains("Fewer than 20 credits"), "420 credits is not low");
+fn select(root: &HtmlElement, id: &str) -> web_sys::HtmlSelectElement {
+    root.query_selector(&format!("[id='{id}']")).unwrap().unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+}
+
+fn field(root: &HtmlElement, id: &str) -> HtmlInputElement {
+    root.query_selector(&format!("[id='{id}']")).unwrap().unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+}
+
+fn save_button(root: &HtmlElement) -> web_sys::HtmlButtonElement {
+    root.query_selector("button[type=submit]").unwrap().unwrap().unchecked_into()
 }
 
 #[wasm_bindgen_test]
-async fn issuer_overview_in_italian_with_sparse_data_and_low_credits() {
+async fn profile_form_holds_every_field_from_the_fixture() {
+    let org = fixture_org();
+    let draft = format!("orgdesk.draft.ob.profile.{}", org.id.clone().unwrap());
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().remove_item(&draft).unwrap();
+    let (root, _) = mount(Lang::En, move || view! { <ProfileForm org/> });
+    settle().await;
+    assert_eq!(root.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Ateneo di Valmarina");
+    for legend in ["Identity", "Description", "Address", "Contacts"] {
+        assert!(text(&root).contains(legend), "missing group {legend}");
+    }
+    assert_eq!(field(&root, "name").value(), "Ateneo di Valmarina");
+    assert_eq!(select(&root, "type").value(), "public_local_national");
+    assert_eq!(select(&root, "type").selected_options().item(0).unwrap().text_content().unwrap(), "Public administration (local or national)");
+    assert_eq!(select(&root, "activity").value(), "university");
+    assert_eq!(field(&root, "address_info.postcode").value(), "16100");
+    assert_eq!(select(&root, "address_info.country").value(), "IT");
+    assert_eq!(field(&root, "contact_info.mobile").value(), "+39 333 123 4567");
+    assert_eq!(field(&root, "contact_info.name").value(), "Giulia");
+    // Countries are named by the browser in the viewer's language.
+    assert_eq!(select(&root, "address_info.country").selected_options().item(0).unwrap().text_content().unwrap(), "Italy");
+    // The description is rebuilt through the sanitizer into the editor and the preview.
+    let editor = root.query_selector("[id='description']").unwrap().unwrap();
+    assert_eq!(editor.get_attribute("contenteditable").as_deref(), Some("true"));
+    assert_eq!(editor.query_selector_all("li").unwrap().length(), 2);
+    let link = root.query_selector(".editor__preview a").unwrap().expect("preview link");
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
+    // Status is read-only, beside the form, with who sets it.
+    assert!(text(&root).contains("Enabled"));
+    assert!(text(&root).contains("March 4, 2024") || text(&root).contains("4 March 2024"), "created date");
+    // Nothing changed yet: nothing to save.
+    assert!(save_button(&root).disabled());
+}
+
+#[wasm_bindgen_test]
+async fn profile_rules_show_after_leaving_a_field_and_the_draft_survives_a_remount() {
+    let org = fixture_org();
+    let draft = format!("orgdesk.draft.ob.profile.{}", org.id.clone().unwrap());
+    let storage = web_sys::window().unwrap().session_storage().unwrap().unwrap();
+    storage.remove_item(&draft).unwrap();
+    let first = org.clone();
+    let (root, _) = mount(Lang::En, move || view! { <ProfileForm org=first/> });
+    settle().await;
+    let postcode = field(&root, "address_info.postcode");
+    type_into(&postcode, "1610");
+    settle().await;
+    assert!(!text(&root).contains("Italian postcodes are 5 digits, like 00184."), "not while first typing");
+    assert!(!save_button(&root).disabled(), "a change can be saved");
+    leave(&postcode);
+    settle().await;
+    assert!(text(&root).contains("Italian postcodes are 5 digits, like 00184."));
+    assert_eq!(postcode.get_attribute("aria-invalid").as_deref(), Some("true"));
+    // Submitting lists the problem in the summary, linked to the field, and sends nothing.
+    submit(&root);
+    settle().await;
+    let summary = root.query_selector(".error-summary").unwrap().expect("summary");
+    assert_eq!(summary.query_selector("a").unwrap().unwrap().get_attribute("href").as_deref(), Some("#address_info.postcode"));
+    // The typing is kept in sessionStorage...
+    let stored = storage.get_item(&draft).unwrap().expect("draft kept");
+    assert!(stored.contains("1610"), "{stored}");
+    // ...and a fresh mount (a reload) restores it over the loaded values.
+    let (again, _) = mount(Lang::En, move || view! { <ProfileForm org/> });
+    settle().await;
+    assert_eq!(field(&again, "address_info.postcode").value(), "1610");
+    assert_eq!(field(&again, "name").value(), "Ateneo di Valmarina");
+    assert!(text(&again).contains("Changes you had not saved yet were restored"));
+    storage.remove_item(&draft).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn billing_in_italian_with_sparse_data_and_low_credits() {
     let mut org = serde_json::from_str::<ob::Data<ob::Organization>>(include_str!("fixtures/openbadge/organization-sparse.json")).unwrap().data;
     org.credits_left = Some(5);
-    let (root, _) = mount(Lang::It, move || view! { <IssuerOverview org/> });
+    let (root, _) = mount(Lang::It, move || view! { <Billing org/> });
     settle().await;
     let t = text(&root);
-    for heading in ["Identità", "Indirizzo", "Contatti", "Fatturazione", "Abbonamento e crediti"] {
-        assert!(t.contains(heading), "missing {heading}");
+    for heading in ["Fatturazione", "Abbonamento e crediti", "Ragione sociale"] {
+        assert!(t.contains(heading), "missing {heading}: {t}");
     }
     assert!(t.contains("Non indicato"), "missing values say so");
     assert!(t.contains("Restano meno di 20 crediti"));
     assert!(t.contains("Annullato"), "cancelled subscription");
-    assert!(t.contains("Nessun logo caricato."));
     assert!(t.contains("20 gennaio 2024"), "date-only period start shown as the calendar date: {t}");
+    assert!(!t.contains("cus_"), "no Stripe identifiers");
+}
+
+#[wasm_bindgen_test]
+async fn billing_codes_are_checked_with_messages_that_say_what_to_type() {
+    let org = fixture_org();
+    let draft = format!("orgdesk.draft.ob.billing.{}", org.id.clone().unwrap());
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().remove_item(&draft).unwrap();
+    let (root, _) = mount(Lang::En, move || view! { <Billing org/> });
+    settle().await;
+    assert_eq!(field(&root, "billing_info.vat").value(), "IT01234567897");
+    // A public administration is told about the 6-character office code.
+    assert!(text(&root).contains("6-character office code"));
+    let sdi = field(&root, "billing_info.code_dest");
+    type_into(&sdi, "ABC1234");
+    leave(&sdi);
+    settle().await;
+    assert!(text(&root).contains("Public administrations use their 6-character office code"));
+    type_into(&sdi, "uf 12 34");
+    settle().await;
+    assert!(!text(&root).contains("Public administrations use their 6-character office code"), "spaces and lower case are normalized");
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().remove_item(&draft).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn unknown_enum_values_are_shown_raw() {
     let org = serde_json::from_str::<ob::Data<ob::Organization>>(include_str!("fixtures/openbadge/organization-unknown-values.json")).unwrap().data;
-    let (root, _) = mount(Lang::En, move || view! { <IssuerOverview org/> });
+    let billing = org.clone();
+    let (root, _) = mount(Lang::En, move || view! { <ProfileForm org/> });
     settle().await;
-    let t = text(&root);
-    for raw in ["public_agency", "museum", "suspended", "past_due"] {
-        assert!(t.contains(raw), "missing raw {raw}");
-    }
+    assert_eq!(select(&root, "type").value(), "public_agency");
+    assert_eq!(select(&root, "activity").value(), "museum");
+    assert!(text(&root).contains("suspended"));
+    let (root, _) = mount(Lang::En, move || view! { <Billing org=billing/> });
+    settle().await;
+    assert!(text(&root).contains("past_due"));
 }
 
 #[wasm_bindgen_test]

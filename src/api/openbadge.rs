@@ -34,9 +34,14 @@ pub async fn organization(token: String) -> Result<Organization, ApiError> {
 /// Changes only the keys in `changes` (bracketed form keys). With
 /// `loaded_at`, the server refuses with 412 if the record changed since.
 pub async fn update(token: String, changes: Vec<(String, String)>, loaded_at: Option<Timestamp>) -> Result<Organization, ApiError> {
+    update_since(token, changes, loaded_at.map(|at| at.to_http_date())).await
+}
+
+/// [`update`] with the version as the HTTP date itself.
+pub async fn update_since(token: String, changes: Vec<(String, String)>, since: Option<String>) -> Result<Organization, ApiError> {
     let mut request = call(Method::PUT, "/api/v1/issuers/organization", Some(token), Body::Form(changes));
-    if let Some(at) = loaded_at {
-        request.headers.push(("If-Unmodified-Since", at.to_http_date()));
+    if let Some(at) = since {
+        request.headers.push(("If-Unmodified-Since", at));
     }
     let data: Data<Organization> = send(request).await?;
     Ok(data.data)

@@ -5,7 +5,7 @@ use crate::i18n::{use_i18n, T};
 use leptos::prelude::*;
 
 /// One entry: the id of the input to focus, and the message.
-pub type Problem = (&'static str, &'static str);
+pub type Problem = (&'static str, String);
 
 #[component]
 pub fn ErrorSummary(
@@ -31,7 +31,7 @@ pub fn ErrorSummary(
             <div class="error-summary" role="alert" tabindex="-1" node_ref=node aria-labelledby="error-summary-title">
                 <h2 class="error-summary__title" id="error-summary-title">{move || i18n.t(T::ErrorSummaryTitle)}</h2>
                 <ul class="error-summary__list">
-                    <For each=move || problems.get() key=|p| *p let:problem>
+                    <For each=move || problems.get() key=|p| p.clone() let:problem>
                         <li>
                             <a
                                 href=format!("#{}", problem.0)
@@ -40,7 +40,7 @@ pub fn ErrorSummary(
                                     focus_by_id(problem.0);
                                 }
                             >
-                                {problem.1}
+                                {problem.1.clone()}
                             </a>
                         </li>
                     </For>

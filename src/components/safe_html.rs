@@ -80,3 +80,14 @@ fn copy_children(doc: &Document, from: &Node, to: &Node) {
         }
     }
 }
+
+/// `html` with only its allowed content, as a string; empty when no text is
+/// left (an editor's `<p><br></p>`).
+pub fn sanitize_to_string(html: &str) -> String {
+    let Ok(holder) = document().create_element("div") else { return String::new() };
+    rebuild_into(html, &holder);
+    if holder.text_content().unwrap_or_default().trim().is_empty() {
+        return String::new();
+    }
+    holder.inner_html()
+}

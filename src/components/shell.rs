@@ -16,6 +16,12 @@ pub fn Shell(children: Children) -> impl IntoView {
     let navigate = use_navigate();
     let sign_out = move |_| {
         let Some(current) = session.current.get_untracked() else { return };
+        let unsaved = use_context::<super::unsaved::Unsaved>().is_some_and(|u| u.0.get_untracked());
+        if unsaved && !super::form_fields::confirm(i18n.t_untracked(T::SignOutDiscard)) {
+            return;
+        }
+        // Drafts belong to this admin: signing out on purpose removes them.
+        crate::state::storage::session_remove_prefix("orgdesk.draft.");
         if current.dialect == Dialect::OpenBadge {
             // Revoke server-side too; if that fails the token is still forgotten here.
             let token = current.token.clone();

@@ -2,14 +2,17 @@
 //! for fixed text, functions for enum labels and formatted values.
 
 mod labels;
+mod problems;
 mod strings;
 
 pub use labels::*;
+pub use problems::*;
 pub use strings::T;
 
 use crate::state::storage;
 use leptos::prelude::*;
 use orgdesk_model::Timestamp;
+use wasm_bindgen::JsCast;
 
 const KEY: &str = "orgdesk.lang";
 
@@ -92,6 +95,11 @@ impl I18n {
     pub fn t(&self, key: T) -> &'static str {
         key.text(self.lang.get())
     }
+
+    /// For event handlers and other code outside reactive views.
+    pub fn t_untracked(&self, key: T) -> &'static str {
+        key.text(self.lang.get_untracked())
+    }
 }
 
 pub fn provide_i18n(i18n: I18n) {
@@ -141,4 +149,40 @@ pub fn month_name(month0: u32, lang: Lang, style: &str) -> String {
     let _ = js_sys::Reflect::set(&opts, &"month".into(), &style.into());
     let _ = js_sys::Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
     date.to_locale_date_string(&lang.locale(), &opts).into()
+}
+
+/// A country's name in the viewer's language (Intl.DisplayNames), or the
+/// code itself where the browser has no name for it.
+pub fn country_name(code: &str, lang: Lang) -> String {
+    region_names(lang).and_then(|names| display_name(&names, code)).unwrap_or_else(|| code.to_string())
+}
+
+/// Every ISO country as (code, name), sorted by name in the viewer's language.
+pub fn countries(lang: Lang) -> Vec<(String, String)> {
+    let names = region_names(lang);
+    let mut list: Vec<(String, String)> = orgdesk_model::countries::CODES
+        .iter()
+        .map(|&c| (c.to_string(), names.as_ref().and_then(|n| display_name(n, c)).unwrap_or_else(|| c.to_string())))
+        .collect();
+    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&lang.locale().into()), &js_sys::Object::new());
+    let compare = collator.compare();
+    list.sort_by(|a, b| {
+        let order = compare.call2(&wasm_bindgen::JsValue::NULL, &a.1.clone().into(), &b.1.clone().into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        order.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    list
+}
+
+fn region_names(lang: Lang) -> Option<js_sys::Object> {
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"type".into(), &"region".into()).ok()?;
+    let args = js_sys::Array::of2(&js_sys::Array::of1(&lang.locale().into()), &opts);
+    js_sys::Reflect::construct(&ctor, &args).ok()?.dyn_into().ok()
+}
+
+fn display_name(names: &js_sys::Object, code: &str) -> Option<String> {
+    let of: js_sys::Function = js_sys::Reflect::get(names, &"of".into()).ok()?.dyn_into().ok()?;
+    of.call1(names, &code.into()).ok()?.as_string().filter(|n| n != code)
 }

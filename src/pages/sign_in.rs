@@ -59,6 +59,8 @@ fn email_key(rule: Rule) -> T {
         Rule::Required => T::ErrEmailRequired,
         Rule::EmailFormat => T::ErrEmailFormat,
         Rule::TooLong(_) => T::ErrTooLong,
+        // Sign-in checks only presence, format and length.
+        _ => T::ErrEmailFormat,
     }
 }
 
@@ -105,15 +107,15 @@ pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl Int
         match method.get() {
             Method::Password => {
                 if let Some(e) = email_error.get() {
-                    list.push(("email", e.text(lang)));
+                    list.push(("email", e.text(lang).to_string()));
                 }
                 if let Some(e) = password_error.get() {
-                    list.push(("password", e.text(lang)));
+                    list.push(("password", e.text(lang).to_string()));
                 }
             }
             Method::ApiToken => {
                 if let Some(e) = token_error.get() {
-                    list.push(("api-token", e.text(lang)));
+                    list.push(("api-token", e.text(lang).to_string()));
                 }
             }
         }

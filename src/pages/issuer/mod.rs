@@ -1,7 +1,9 @@
 //! Open Badge issuer screens.
 
+pub mod billing;
+pub mod form;
 pub mod logo;
 pub mod nav;
-pub mod overview;
+pub mod profile;
 pub mod public_settings;
 pub mod statistics;

@@ -15,7 +15,8 @@ pub fn IssuerNav() -> impl IntoView {
     view! {
         <nav class="area-nav" aria-label=move || i18n.t(T::OrganizationNav)>
             <ul>
-                {link("/openbadge", T::Overview)}
+                {link("/openbadge", T::Profile)}
+                {link("/openbadge/billing", T::Billing)}
                 {link("/openbadge/public-profile", T::PublicProfile)}
                 {link("/openbadge/logo", T::Logo)}
                 {link("/openbadge/statistics", T::Statistics)}

@@ -2,7 +2,7 @@
 //! badges month by month, as a chart and as a table.
 
 use super::nav::IssuerNav;
-use super::overview::LOW_CREDITS;
+use super::billing::LOW_CREDITS;
 use crate::api::{self, ApiError};
 use crate::components::chart::{MonthlyBarChart, MonthlyTable};
 use crate::components::guard::{authed_resource, LoadError, Loading, RequireSession};

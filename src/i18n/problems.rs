@@ -1,0 +1,89 @@
+//! What a field's rule says, in the viewer's language.
+
+use super::Lang;
+use orgdesk_model::validate::Problem;
+
+/// A message on one field: a rule the browser checked, or the server's words.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldMessage {
+    Rule(Problem),
+    Server(String),
+}
+
+impl FieldMessage {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            FieldMessage::Rule(p) => problem_text(*p, lang),
+            FieldMessage::Server(s) => s.clone(),
+        }
+    }
+}
+
+pub fn problem_text(problem: Problem, lang: Lang) -> String {
+    let it = lang == Lang::It;
+    let s = |en: &str, itx: &str| if it { itx.to_string() } else { en.to_string() };
+    match problem {
+        Problem::Required => s("This field is required.", "Questo campo è obbligatorio."),
+        Problem::EmailFormat => s(
+            "Enter an e-mail address in the format name@example.com.",
+            "Inserisci un indirizzo e-mail nel formato nome@esempio.it.",
+        ),
+        Problem::TooLong(n) => {
+            if it {
+                format!("Usa al massimo {n} caratteri.")
+            } else {
+                format!("Use at most {n} characters.")
+            }
+        }
+        Problem::NotAChoice => s("Choose one of the listed values.", "Scegli uno dei valori dell'elenco."),
+        Problem::UrlFormat => s(
+            "Enter a full web address starting with https:// or http://.",
+            "Inserisci un indirizzo web completo che inizi con https:// o http://.",
+        ),
+        Problem::CountryCode => s("Choose a country from the list.", "Scegli un paese dall'elenco."),
+        Problem::PostcodeItalian => s("Italian postcodes are 5 digits, like 00184.", "Il CAP italiano è di 5 cifre, come 00184."),
+        Problem::MobileFormat => s(
+            "Enter the number in international format: + and the country code, like +39 347 123 4567.",
+            "Inserisci il numero in formato internazionale: + e il prefisso del paese, come +39 347 123 4567.",
+        ),
+        Problem::VatItalian => s(
+            "Enter an Italian VAT number: 11 digits, with or without IT in front.",
+            "Inserisci una partita IVA italiana: 11 cifre, con o senza IT davanti.",
+        ),
+        Problem::VatCheckDigit => s(
+            "This VAT number's check digit is wrong: look for a mistyped digit.",
+            "La cifra di controllo di questa partita IVA non torna: controlla di aver digitato bene.",
+        ),
+        Problem::VatForeign { example } => {
+            if it {
+                format!("Inserisci la partita IVA nel formato del paese dell'indirizzo, come {example}.")
+            } else {
+                format!("Enter the VAT number in the address country's format, like {example}.")
+            }
+        }
+        Problem::FiscalCodeFormat => s(
+            "Enter 16 letters and digits (a person's code) or 11 digits (an organization's).",
+            "Inserisci 16 lettere e cifre (codice di una persona) o 11 cifre (codice di un ente).",
+        ),
+        Problem::FiscalCodeCheck => s(
+            "This fiscal code's check character is wrong: look for a typo.",
+            "Il carattere di controllo di questo codice fiscale non torna: controlla di aver digitato bene.",
+        ),
+        Problem::SdiPrivate => s(
+            "Private organizations use a 7-character SDI code, or 0000000 with a PEC.",
+            "Le organizzazioni private usano un codice SDI di 7 caratteri, oppure 0000000 con una PEC.",
+        ),
+        Problem::SdiPublic => s(
+            "Public administrations use their 6-character office code (codice univoco ufficio).",
+            "La pubblica amministrazione usa il codice univoco ufficio di 6 caratteri.",
+        ),
+        Problem::SdiZerosNeedPec => s(
+            "0000000 needs a PEC address below, where invoices will be delivered.",
+            "0000000 richiede un indirizzo PEC qui sotto, dove arriveranno le fatture.",
+        ),
+        Problem::PecNeeded => s(
+            "Enter a PEC address: it is required when the SDI code is 0000000.",
+            "Inserisci un indirizzo PEC: è obbligatorio quando il codice SDI è 0000000.",
+        ),
+    }
+}
