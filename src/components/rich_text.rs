@@ -62,8 +62,7 @@ impl Tool {
             Tool::Bullets => "•",
             Tool::Numbers => "1.",
             Tool::Quote => "❝",
-            Tool::Link => "🔗",
-            Tool::Unlink => "⛓",
+            Tool::Link | Tool::Unlink => "",
         }
     }
 
@@ -236,7 +235,10 @@ pub fn RichTextEditor<K: FormKey>(form: FormModel<K>, key: K, label: T, #[prop(o
                             on:mousedown=move |ev| ev.prevent_default()
                             on:click=move |_| run(tool)
                         >
-                            <span aria-hidden="true">{tool.glyph()}</span>
+                            {match tool {
+                                Tool::Link | Tool::Unlink => view! { <LinkIcon broken=tool == Tool::Unlink/> }.into_any(),
+                                _ => view! { <span aria-hidden="true">{tool.glyph()}</span> }.into_any(),
+                            }}
                         </button>
                     }).collect_view()}
                 </div>
@@ -274,5 +276,18 @@ pub fn RichTextEditor<K: FormKey>(form: FormModel<K>, key: K, label: T, #[prop(o
                 }}
             </section>
         </div>
+    }
+}
+
+/// A chain link drawn with two strokes; `broken` crosses it out.
+#[component]
+fn LinkIcon(broken: bool) -> impl IntoView {
+    view! {
+        <svg class="editor__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false"
+            fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7"/>
+            <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7"/>
+            {broken.then(|| view! { <path d="M3 3l18 18"/> })}
+        </svg>
     }
 }

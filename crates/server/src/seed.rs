@@ -9,6 +9,9 @@ pub const DEMO_PASSWORD: &str = "orgdesk-demo";
 
 pub const VALMARINA: &str = "3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10";
 pub const COSTA_EST: &str = "b1d7e0c4-5a2f-4e61-8c3d-7f90a1b2c3d4";
+/// Edited by the browser tests (profile; billing).
+pub const BORGO_ALTO: &str = "c2e8f1d5-6b3a-4f72-9d4e-8a01b2c3d4e5";
+pub const PONTE_VERDE: &str = "d3f9a2e6-7c4b-4a83-8e5f-9b12c3d4e5f6";
 pub const BV_ROOT: &str = "44c0ffee-0000-4000-8000-000000000001";
 pub const BV_RESELLER: &str = "44c0ffee-0000-4000-8000-000000000002";
 pub const BV_DISTRIBUTOR: &str = "44c0ffee-0000-4000-8000-000000000003";
@@ -145,6 +148,49 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
     .execute(&mut **tx)
     .await?;
 
+    // Two complete organizations the browser tests edit, one each, so their
+    // saves never race the tests that read Valmarina.
+    for (id, kind, activity, name, legal, (city, postcode, region, state), vat, sdi, public) in [
+        (BORGO_ALTO, "private_profit", "professional_training", "Istituto Borgo Alto", "Istituto Borgo Alto S.r.l.", ("Bergamo", "24121", "Lombardia", "BG"), "02345678904", "M5UXCR1", 1),
+        (PONTE_VERDE, "private_non_profit", "civil_society", "Cooperativa Ponte Verde", "Cooperativa Ponte Verde Soc. Coop.", ("Torino", "10121", "Piemonte", "TO"), "03456789019", "0000000", 0),
+    ] {
+        let domain = name.split_whitespace().skip(1).collect::<String>().to_lowercase();
+        sqlx::query(
+            "INSERT INTO ob_organizations (id, type, activity, name, description, street, postcode, city, region, state, country,
+                billing_legal_name, billing_vat, billing_fiscal_code, billing_code_dest, billing_email, billing_certified_email,
+                language, website, status, contact_name, contact_last_name, contact_mobile, contact_email, contact_tech_email, contact_legal_email,
+                public_profile, public_badge_types, public_learning_paths, public_badge_templates,
+                credits_left, max_users, subscription_status, current_period_start, current_period_end, created_at, updated_at)
+             VALUES (?, ?, ?, ?, '<p>Courses and badges since 2019.</p>', 'Via Roma 10', ?, ?, ?, ?, 'IT',
+                ?, ?, ?, ?, ?, ?,
+                'it', ?, 'enabled', 'Anna', 'Conti', '+39 345 678 9012', ?, ?, ?,
+                ?, 1, 0, 0, 150, 10, 'active', ?, ?, '2024-05-02T08:30:00Z', '2025-09-01T10:00:00Z')",
+        )
+        .bind(id)
+        .bind(kind)
+        .bind(activity)
+        .bind(name)
+        .bind(postcode)
+        .bind(city)
+        .bind(region)
+        .bind(state)
+        .bind(legal)
+        .bind(format!("IT{vat}"))
+        .bind(vat)
+        .bind(sdi)
+        .bind(format!("fatture@{domain}.example.org"))
+        .bind(format!("{domain}@pec.example.org"))
+        .bind(format!("https://{domain}.example.org"))
+        .bind(format!("info@{domain}.example.org"))
+        .bind(format!("it@{domain}.example.org"))
+        .bind(format!("legal@{domain}.example.org"))
+        .bind(public)
+        .bind(&period_start)
+        .bind(&period_end)
+        .execute(&mut **tx)
+        .await?;
+    }
+
     // The fixture's three templates, then nine more so the counts are realistic.
     let t = |id: String, title, code: String, kind, text, path, published, status| TemplateSeed { id, title, code, kind, text, path, published, status };
     let mut templates: Vec<TemplateSeed> = vec![
@@ -199,6 +245,8 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
     let issuer = |email, first, last, org| DemoAccount { email, first, last, role: None, ob_org: Some(org), bv_org: None, blendvision: false };
     account(tx, issuer("admin@valmarina.example.org", "Giulia", "Ferrandi", VALMARINA)).await?;
     account(tx, issuer("admin@costaest.example.net", "Marco", "", COSTA_EST)).await?;
+    account(tx, issuer("admin@borgoalto.example.org", "Anna", "Conti", BORGO_ALTO)).await?;
+    account(tx, issuer("admin@ponteverde.example.org", "Anna", "Conti", PONTE_VERDE)).await?;
     Ok(())
 }
 
