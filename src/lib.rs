@@ -18,6 +18,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::bv::organization::BvOrganizationPage;
+use pages::bv::sub_orgs::SubOrgsPage;
 use pages::issuer::billing::BillingPage;
 use pages::issuer::profile::ProfilePage;
 use pages::issuer::public_settings::PublicSettingsPage;
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/openbadge/statistics") view=StatisticsPage/>
                     <Route path=path!("/openbadge/logo") view=LogoPage/>
                     <Route path=path!("/blendvision") view=BvOrganizationPage/>
+                    <Route path=path!("/blendvision/sub-orgs") view=SubOrgsPage/>
                     <Route path=path!("/issuers/:id") view=IssuerRoute/>
                 </Routes>
             </Shell>

@@ -1,10 +1,10 @@
 //! BlendVision One organization service calls.
 
-use super::http::{send, Body, Call};
+use super::http::{send, send_no_content, Body, Call};
 use super::ApiError;
 use crate::state::session::Dialect;
 use gloo_net::http::Method;
-use orgdesk_model::blendvision::{LoginRequest, LoginResponse, Organization, OrganizationEnvelope};
+use orgdesk_model::blendvision::{LoginRequest, LoginResponse, Organization, OrganizationEnvelope, SubOrgsPage};
 
 fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_> {
     Call::new(Dialect::BlendVision, method, path, token, body)
@@ -20,4 +20,47 @@ pub async fn login(email: &str, password: &str) -> Result<LoginResponse, ApiErro
 pub async fn organization(token: String) -> Result<Organization, ApiError> {
     let env: OrganizationEnvelope = send(call(Method::GET, "/bv/org/v1/organizations", Some(token), Body::None)).await?;
     Ok(env.organization)
+}
+
+/// What the sub-organization list asks for; also what the page's URL holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SubOrgQuery {
+    pub name: String,
+    pub types: Vec<String>,
+    pub statuses: Vec<String>,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl SubOrgQuery {
+    pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
+
+    /// The API's query string: `items_per_page` always sent, lists repeated.
+    pub fn to_api(&self) -> String {
+        let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+        let mut parts = vec![format!("current_page={}", self.page.max(1)), format!("items_per_page={}", self.per_page)];
+        if !self.name.trim().is_empty() {
+            parts.push(format!("name={}", enc(self.name.trim())));
+        }
+        parts.extend(self.types.iter().map(|t| format!("types={}", enc(t))));
+        parts.extend(self.statuses.iter().map(|s| format!("statuses={}", enc(s))));
+        parts.join("&")
+    }
+}
+
+pub async fn sub_orgs(token: String, query: SubOrgQuery) -> Result<SubOrgsPage, ApiError> {
+    let path = format!("/bv/org/v1/sub-orgs?{}", query.to_api());
+    send(call(Method::GET, &path, Some(token), Body::None)).await
+}
+
+pub async fn rename(token: String, name: String) -> Result<(), ApiError> {
+    send_no_content(call(Method::PATCH, "/bv/org/v1/organizations", Some(token), Body::Json(serde_json::json!({ "name": name })))).await
+}
+
+/// `PATCH /sub-orgs/{id}` on behalf of `acting_org` (the `x-bv-org-id` header).
+pub async fn update_sub_org(token: String, acting_org: String, id: String, body: serde_json::Value) -> Result<(), ApiError> {
+    let path = format!("/bv/org/v1/sub-orgs/{}", js_sys::encode_uri_component(&id));
+    let mut request = call(Method::PATCH, &path, Some(token), Body::Json(body));
+    request.headers.push(("x-bv-org-id", acting_org));
+    send_no_content(request).await
 }

@@ -186,3 +186,14 @@ fn display_name(names: &js_sys::Object, code: &str) -> Option<String> {
     let of: js_sys::Function = js_sys::Reflect::get(names, &"of".into()).ok()?.dyn_into().ok()?;
     of.call1(names, &code.into()).ok()?.as_string().filter(|n| n != code)
 }
+
+/// A calendar date in the viewer's time zone and language, medium length.
+pub fn format_date(ts: &Timestamp, lang: Lang) -> String {
+    let date = js_sys::Date::new(&(ts.millis() as f64).into());
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    if ts.date_only {
+        let _ = js_sys::Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
+    }
+    date.to_locale_date_string(&lang.locale(), &opts).into()
+}

@@ -290,4 +290,17 @@ strings! {
     PecHint => "Certified e-mail (PEC). Required when the SDI code is 0000000.", "Posta elettronica certificata. Obbligatoria quando il codice SDI è 0000000.";
     DaysLeft => "Days left", "Giorni rimanenti";
     SubscriptionReadOnly => "Your plan is managed by the Open Badge team: write to them to change it.", "Il piano è gestito dal team Open Badge: scrivi a loro per modificarlo.";
+    Organization => "Organization", "Organizzazione";
+    SubOrgsLead => "Every organization below yours. Search, filter and open one to change its settings.", "Tutte le organizzazioni sotto la tua. Cerca, filtra e aprine una per modificarne le impostazioni.";
+    SearchByName => "Search by name", "Cerca per nome";
+    SubOrgsCount => "{n} organizations", "{n} organizzazioni";
+    ClearFilters => "Clear search and filters", "Azzera ricerca e filtri";
+    NoSubOrgsMatch => "No organization matches this search and these filters.", "Nessuna organizzazione corrisponde a questa ricerca e a questi filtri.";
+    NoSubOrgsYet => "There are no organizations below yours.", "Non ci sono organizzazioni sotto la tua.";
+    Pages => "Pages", "Pagine";
+    PreviousPage => "Previous", "Precedente";
+    NextPage => "Next", "Successiva";
+    PageOf => "Page {page} of {pages}", "Pagina {page} di {pages}";
+    PerPage => "Per page", "Per pagina";
+    ContractEnd => "Contract end", "Fine contratto";
 }

@@ -1,3 +1,5 @@
 //! BlendVision One screens.
 
+pub mod nav;
 pub mod organization;
+pub mod sub_orgs;

@@ -15,6 +15,7 @@ use orgdesk_model::blendvision::{BusinessPlanType, Organization, OrganizationTyp
 pub fn BvOrganizationPage() -> impl IntoView {
     view! {
         <RequireSession dialect=Dialect::BlendVision>
+            <super::nav::BvNav/>
             <BvOrganizationLoader/>
         </RequireSession>
     }
