@@ -265,7 +265,7 @@ pub fn RichTextEditor<K: FormKey>(form: FormModel<K>, key: K, label: T, #[prop(o
                 ></div>
             </div>
             <section class="editor__preview" aria-labelledby=format!("{id}-preview")>
-                <h3 class="editor__preview-title" id=format!("{id}-preview")>{move || i18n.t(T::EdPreview)}</h3>
+                <p class="editor__preview-title" id=format!("{id}-preview")>{move || i18n.t(T::EdPreview)}</p>
                 {move || {
                     let value = form.value(key);
                     if value.trim().is_empty() {

@@ -142,6 +142,33 @@ test('a message from the server lands on its field', async ({ page }) => {
   await page.getByRole('button', { name: 'Discard changes' }).click();
 });
 
+test('leaving with unsaved changes asks first, and the draft waits', async ({ page }) => {
+  await signIn(page, 'openbadge', ADMIN);
+  await expect(page.getByLabel('Name', { exact: true })).not.toHaveValue('');
+  await page.getByLabel('Last name').fill('Rota Bianchi');
+  const answers = [false, true];
+  const asked: string[] = [];
+  page.on('dialog', async (d) => {
+    asked.push(d.message());
+    if (answers.shift()) await d.accept();
+    else await d.dismiss();
+  });
+  const statistics = page.getByRole('navigation', { name: /organization/i }).getByRole('link', { name: 'Statistics' });
+  await statistics.click();
+  await expect(page).toHaveURL(/\/openbadge$/);
+  await expect(page.getByLabel('Last name')).toHaveValue('Rota Bianchi');
+  await statistics.click();
+  await expect(page).toHaveURL(/\/openbadge\/statistics$/);
+  expect(asked).toHaveLength(2);
+  expect(asked[0]).toContain('unsaved changes');
+  await page.goBack();
+  await expect(page.getByLabel('Last name')).toHaveValue('Rota Bianchi');
+  page.removeAllListeners('dialog');
+  page.on('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByLabel('Last name')).toHaveValue('Rota');
+});
+
 test('the draft survives a network failure and a reload', async ({ page }) => {
   await openProfile(page);
   await page.route('**/api/v1/issuers/organization', (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.fallback()));

@@ -33,7 +33,36 @@ pub async fn render(state: &State, id: &str, headers: &HeaderMap, nonce: &Nonce)
     if let Some(lang) = org.as_ref().and_then(|o| o.language.as_ref()).filter(|l| l.is_known()) {
         html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.as_str()), 1);
     }
+    if org.is_some() {
+        html = defer_app(&html);
+    }
     Some(html_response(status, &html, nonce, headers))
+}
+
+/// With the profile already in the markup, the app's script and wasm are not
+/// needed for the first paint: drop their preloads and start the app after
+/// the page's `load`, so on a slow phone the HTML, CSS and logo get the
+/// bandwidth first. The app then adds the sections below the profile.
+fn defer_app(html: &str) -> String {
+    let mut out = html.to_string();
+    for start in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(at) = out.find(start) {
+            let Some(len) = out[at..].find('>') else { break };
+            out.replace_range(at..at + len + 1, "");
+        }
+    }
+    const IMPORT: &str = "import init, * as bindings from '";
+    if let Some(at) = out.find(IMPORT) {
+        if let Some(end) = out[at + IMPORT.len()..].find("';") {
+            let path = out[at + IMPORT.len()..at + IMPORT.len() + end].to_string();
+            let deferred = format!(
+                "await new Promise((go) => document.readyState === 'complete' ? go() : addEventListener('load', () => go(), {{ once: true }}));\n\
+                 const bindings = await import('{path}');\nconst init = bindings.default;"
+            );
+            out.replace_range(at..at + IMPORT.len() + end + 2, &deferred);
+        }
+    }
+    out
 }
 
 /// Replaces the template's own `<title>` and description with `head`.
@@ -54,8 +83,9 @@ fn inject(template: &str, head: &str) -> String {
 }
 
 /// The top of the profile as plain HTML, in the organization's language, so
-/// the first paint needs no wasm. The app replaces it when it starts (it
-/// removes `#orgdesk-first-paint`), using the same classes so nothing moves.
+/// the first paint needs no wasm. The app adopts it when it starts in the same
+/// language (`data-lang`), adding the rest of the page around it; in another
+/// language it replaces it. Same classes either way, so nothing moves.
 fn first_paint(org: &PublicOrganization) -> String {
     let italian = org.language == Some(orgdesk_model::openbadge::Language::It);
     let name = escape(org.name.as_deref().unwrap_or_default());
@@ -67,7 +97,8 @@ fn first_paint(org: &PublicOrganization) -> String {
     let location = [&org.city, &org.region, &org.country].into_iter().flatten().filter(|s| !s.trim().is_empty()).cloned().collect::<Vec<_>>().join(", ");
     let mut meta = String::new();
     if !location.is_empty() {
-        meta.push_str(&format!("<li>{}</li>", escape(&location)));
+        let label = if italian { "Sede" } else { "Location" };
+        meta.push_str(&format!("<li><span class=\"visually-hidden\">{label}: </span>{}</li>", escape(&location)));
     }
     if let Some(site) = org.website.as_deref().filter(|w| w.starts_with("https://") || w.starts_with("http://")) {
         let shown = site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/');
@@ -94,11 +125,14 @@ fn first_paint(org: &PublicOrganization) -> String {
     };
     let description = org.description.as_deref().map(crate::sanitize::description).filter(|d| !d.trim().is_empty());
     format!(
-        "<div id=\"orgdesk-first-paint\"><header class=\"app-header\"><span class=\"app-header__brand\">orgdesk</span></header>\
-         <main class=\"app-main\"><article class=\"public-profile\"><header class=\"public-profile__header\">{logo}\
+        "<div id=\"orgdesk-first-paint\" data-lang=\"{lang}\"><a class=\"skip-link\" href=\"#main\">{skip}</a>\
+         <header class=\"app-header\"><span class=\"app-header__brand\">orgdesk</span></header>\
+         <main id=\"main\" class=\"app-main\" tabindex=\"-1\"><article class=\"public-profile\"><header class=\"public-profile__header\">{logo}\
          <div class=\"public-profile__heading\"><h1>{name}</h1><p class=\"public-profile__kind\">{kind}</p>\
          <ul class=\"public-profile__meta\">{meta}</ul></div></header>{desc}</article></main></div>",
         kind = escape(&kind),
+        lang = if italian { "it" } else { "en" },
+        skip = if italian { "Vai al contenuto principale" } else { "Skip to main content" },
         desc = description.map(|d| format!("<div class=\"rich-text public-profile__description\">{d}</div>")).unwrap_or_default(),
     )
 }
@@ -143,6 +177,18 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_starts_after_load_without_preloads() {
+        let page = "<head><script type=\"module\" nonce=\"n\">\nimport init, * as bindings from '/public/app-1.js';\nconst wasm = await init({ module_or_path: '/public/app-1_bg.wasm' });\n</script>\
+            <link rel=\"modulepreload\" nonce=\"n\" href=\"/public/app-1.js\"><link rel=\"preload\" href=\"/public/app-1_bg.wasm\" as=\"fetch\"></head>";
+        let out = defer_app(page);
+        assert!(!out.contains("preload"), "{out}");
+        assert!(!out.contains("import init"), "{out}");
+        assert!(out.contains("addEventListener('load'"), "{out}");
+        assert!(out.contains("const bindings = await import('/public/app-1.js');\nconst init = bindings.default;"), "{out}");
+        assert!(out.contains("const wasm = await init({ module_or_path: '/public/app-1_bg.wasm' });"), "{out}");
+    }
 
     #[test]
     fn head_replaces_title_and_description_and_escapes_everything() {

@@ -13,7 +13,7 @@ use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
 
 /// The profile the server inlined into the page for `id`, if it did:
 /// `Some(None)` means the server already said "not available".
-fn inlined(id: &str) -> Option<Option<PublicOrganization>> {
+pub fn inlined(id: &str) -> Option<Option<PublicOrganization>> {
     #[derive(serde::Deserialize)]
     struct Inline {
         id: String,
@@ -132,29 +132,39 @@ pub fn PublicProfile(
             {(!description_html.trim().is_empty()).then(|| view! {
                 <SafeHtml html=description_html.clone() class="rich-text public-profile__description"/>
             })}
-            {org.badge_types.clone().map(|types| view! {
-                <section class="public-section" aria-labelledby=format!("{id_prefix}badge-types-title")>
-                    <Heading level=heading_level + 1 id=format!("{id_prefix}badge-types-title")>{move || i18n.t(T::BadgeTypes)}</Heading>
-                    <ul class="badge-types">
-                        {types.into_iter().map(|t| {
-                            let label = t.badge_type.clone();
-                            view! {
-                                <li>
-                                    <span>{move || badge_type_label(&label, i18n.lang.get())}</span>
-                                    <span class="badge-types__count">{move || t.count.map(|c| format_number(c, i18n.lang.get()))}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </section>
-            })}
-            {org.badge_templates.clone().map(|list| view! {
-                <TemplateSection id=format!("{id_prefix}badge-templates") level=heading_level + 1 title=T::BadgeTemplates empty=T::NoBadgeTemplates list/>
-            })}
-            {org.learning_paths.clone().map(|list| view! {
-                <TemplateSection id=format!("{id_prefix}learning-paths") level=heading_level + 1 title=T::LearningPaths empty=T::NoLearningPaths list/>
-            })}
+            <PublicSections org=org.clone() heading_level id_prefix/>
         </article>
+    }
+}
+
+/// What follows the profile's top: badge types, templates and learning paths,
+/// each only when its switch is on.
+#[component]
+pub fn PublicSections(org: PublicOrganization, #[prop(default = 1)] heading_level: u8, #[prop(default = "")] id_prefix: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+            {org.badge_types.clone().map(|types| view! {
+            <section class="public-section" aria-labelledby=format!("{id_prefix}badge-types-title")>
+                <Heading level=heading_level + 1 id=format!("{id_prefix}badge-types-title")>{move || i18n.t(T::BadgeTypes)}</Heading>
+                <ul class="badge-types">
+                    {types.into_iter().map(|t| {
+                        let label = t.badge_type.clone();
+                        view! {
+                            <li>
+                                <span>{move || badge_type_label(&label, i18n.lang.get())}</span>
+                                <span class="badge-types__count">{move || t.count.map(|c| format_number(c, i18n.lang.get()))}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {org.badge_templates.clone().map(|list| view! {
+            <TemplateSection id=format!("{id_prefix}badge-templates") level=heading_level + 1 title=T::BadgeTemplates empty=T::NoBadgeTemplates list/>
+        })}
+        {org.learning_paths.clone().map(|list| view! {
+            <TemplateSection id=format!("{id_prefix}learning-paths") level=heading_level + 1 title=T::LearningPaths empty=T::NoLearningPaths list/>
+        })}
     }
 }
 
