@@ -16,13 +16,18 @@ test('the language switch changes every string and is remembered', async ({ page
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Accedi' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
-  for (const heading of ['Identità', 'Indirizzo', 'Contatti', 'Fatturazione', 'Abbonamento e crediti']) {
-    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  for (const group of ['Identità', 'Descrizione', 'Indirizzo', 'Contatti']) {
+    await expect(page.getByRole('group', { name: group })).toBeVisible();
   }
+  await expect(page.getByLabel('Paese')).toHaveValue('IT');
+  await expect(page.getByLabel('Paese').locator('option:checked')).toHaveText('Italia');
   // Dates in Italian, in the viewer's time zone (Europe/Rome: 09:15 UTC is 10:15).
   await expect(page.getByText(/4 marzo 2024.*10:15/)).toBeVisible();
   await expect(page.getByText('Pubblica amministrazione (locale o nazionale)').first()).toBeVisible();
-  await expectNoAxeViolations(page, 'italian overview');
+  await expectNoAxeViolations(page, 'italian profile');
+  await page.getByRole('link', { name: 'Fatturazione', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Abbonamento e crediti' })).toBeVisible();
+  await expectNoAxeViolations(page, 'italian billing');
 });
 
 test.describe('first visit in an Italian browser', () => {
