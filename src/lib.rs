@@ -18,6 +18,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::bv::organization::BvOrganizationPage;
+use pages::bv::sub_org::SubOrgPage;
 use pages::bv::sub_orgs::SubOrgsPage;
 use pages::issuer::billing::BillingPage;
 use pages::issuer::profile::ProfilePage;
@@ -67,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/openbadge/logo") view=LogoPage/>
                     <Route path=path!("/blendvision") view=BvOrganizationPage/>
                     <Route path=path!("/blendvision/sub-orgs") view=SubOrgsPage/>
+                    <Route path=path!("/blendvision/sub-orgs/:id") view=SubOrgPage/>
                     <Route path=path!("/issuers/:id") view=IssuerRoute/>
                 </Routes>
             </Shell>

@@ -64,3 +64,27 @@ pub async fn update_sub_org(token: String, acting_org: String, id: String, body:
     request.headers.push(("x-bv-org-id", acting_org));
     send_no_content(request).await
 }
+
+/// `owner_info` of `GET /sub-orgs/{id}`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+pub struct OwnerInfo {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub invite_status: Option<String>,
+}
+
+/// `GET /sub-orgs/{id}`.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct SubOrgDetail {
+    pub organization: Organization,
+    #[serde(default)]
+    pub owner_info: Option<OwnerInfo>,
+}
+
+pub async fn sub_org(token: String, id: String) -> Result<SubOrgDetail, ApiError> {
+    let path = format!("/bv/org/v1/sub-orgs/{}", js_sys::encode_uri_component(&id));
+    send(call(Method::GET, &path, Some(token), Body::None)).await
+}

@@ -168,3 +168,15 @@ labels!(badge_type_label, ob::BadgeType {
     Knowledge => "Knowledge", "Conoscenze";
     Qualification => "Qualification", "Qualifica";
 });
+
+/// An owner's invitation status, in words; unknown values as sent.
+pub fn invite_status_label(value: &str, lang: Lang) -> String {
+    use super::T;
+    let key = match value.trim_start_matches("INVITE_STATUS_") {
+        "ACCEPTED" | "ACTIVATED" => T::InviteAccepted,
+        "PENDING" | "SENT" | "INVITED" => T::InvitePending,
+        "EXPIRED" => T::InviteExpired,
+        _ => return value.to_string(),
+    };
+    key.text(lang).to_string()
+}

@@ -7,6 +7,8 @@ use orgdesk_model::validate::Problem;
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldMessage {
     Rule(Problem),
+    /// A message of the app's own string table.
+    Key(super::T),
     Server(String),
 }
 
@@ -14,6 +16,7 @@ impl FieldMessage {
     pub fn text(&self, lang: Lang) -> String {
         match self {
             FieldMessage::Rule(p) => problem_text(*p, lang),
+            FieldMessage::Key(t) => t.text(lang).to_string(),
             FieldMessage::Server(s) => s.clone(),
         }
     }
@@ -86,4 +89,20 @@ pub fn problem_text(problem: Problem, lang: Lang) -> String {
             "Inserisci un indirizzo PEC: è obbligatorio quando il codice SDI è 0000000.",
         ),
     }
+}
+
+/// Human words for the google.rpc ErrorInfo reasons the organization service sends.
+pub fn rpc_reason_text(reason: &str, lang: Lang) -> Option<&'static str> {
+    use super::T;
+    let key = match reason {
+        "ERROR_REASON_NOT_FOUND" => T::ErrNotFound,
+        "ERROR_REASON_UNAUTHENTICATED" | "ERROR_REASON_INVALID_CREDENTIALS" => T::SessionEnded,
+        "ERROR_REASON_PERMISSION_DENIED" => T::ErrForbidden,
+        "ERROR_REASON_INVALID_ARGUMENT" => T::ErrInvalid,
+        "ERROR_REASON_INTERNAL" => T::ErrServer,
+        "ERROR_REASON_NOT_BUSINESS" => T::ErrNotBusiness,
+        "ERROR_REASON_PLAN_MISMATCH" => T::ErrPlanMismatch,
+        _ => return None,
+    };
+    Some(key.text(lang))
 }

@@ -2,4 +2,6 @@
 
 pub mod nav;
 pub mod organization;
+pub mod rules;
+pub mod sub_org;
 pub mod sub_orgs;
