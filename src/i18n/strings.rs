@@ -334,4 +334,6 @@ strings! {
     InviteAccepted => "Accepted", "Accettato";
     InvitePending => "Sent, waiting for the owner", "Inviato, in attesa del titolare";
     InviteExpired => "Expired", "Scaduto";
+    RenameOrganization => "Name", "Nome";
+    OrgNameHint => "As your customers and partners know it. At most 100 characters.", "Come la conoscono clienti e partner. Al massimo 100 caratteri.";
 }

@@ -66,6 +66,8 @@ fn yes_no(v: Option<bool>) -> Signal<Option<String>> {
 pub fn BvOrganizationOverview(org: Organization) -> impl IntoView {
     let i18n = use_i18n();
     let name = org.name.clone().unwrap_or_default();
+    let shown_name = RwSignal::new(name.clone());
+    let org_id = org.id.clone().unwrap_or_default();
     let status = org.status.clone();
     let status_help = status.clone();
     let headline = {
@@ -88,16 +90,17 @@ pub fn BvOrganizationOverview(org: Organization) -> impl IntoView {
     let billing_cycle = org.billing_cycle.filter(|c| *c > 0);
 
     view! {
-        <Title text=name.clone()/>
+        <Title text=Signal::derive(move || shown_name.get())/>
         <article class="overview">
             <header class="overview__header">
-                <h1>{name.clone()}</h1>
+                <h1>{move || shown_name.get()}</h1>
                 <p class="overview__subtitle">{headline}</p>
             </header>
+            <RenameForm org_id name=name.clone() on_renamed=Callback::new(move |n| shown_name.set(n))/>
 
             <Section id="identity" title=T::Identity>
                 <dl class="facts">
-                    <Fact label=T::Name value=text(org.name.clone())/>
+                    <Fact label=T::Name value=Signal::derive(move || Some(shown_name.get()))/>
                     <Fact label=T::Type value=labelled(org.org_type.clone(), bv_type_label)/>
                     <Fact
                         label=T::Status
@@ -198,5 +201,88 @@ pub fn BvOrganizationOverview(org: Organization) -> impl IntoView {
                 }}
             </Section>
         </article>
+    }
+}
+
+/// The organization's name: the one thing an admin changes about their own
+/// organization here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NameField {
+    Name,
+}
+
+impl crate::components::form::FormKey for NameField {
+    fn wire(self) -> &'static str {
+        "name"
+    }
+    fn id(self) -> &'static str {
+        "org-name"
+    }
+    fn from_wire(wire: &str) -> Option<Self> {
+        (wire == "name").then_some(NameField::Name)
+    }
+}
+
+/// Longest organization name the service takes.
+pub const NAME_MAX: usize = 100;
+
+fn check_name(_: NameField, value_of: &dyn Fn(NameField) -> String) -> Option<FieldMessage> {
+    let name = value_of(NameField::Name);
+    if name.is_empty() {
+        Some(FieldMessage::Rule(orgdesk_model::validate::Problem::Required))
+    } else if name.chars().count() > NAME_MAX {
+        Some(FieldMessage::Rule(orgdesk_model::validate::Problem::TooLong(NAME_MAX)))
+    } else {
+        None
+    }
+}
+
+#[component]
+pub fn RenameForm(org_id: String, name: String, on_renamed: Callback<String>) -> impl IntoView {
+    use crate::components::form::{FormModel, Rules, SaveState};
+    use crate::components::form_fields::{FormInput, FormSummary, SaveBar};
+    use crate::components::unsaved::guard_unsaved;
+    let i18n = use_i18n();
+    let session = use_session();
+    let form = FormModel::new(
+        &[NameField::Name],
+        Rules { normalize: |_, v| v.split_whitespace().collect::<Vec<_>>().join(" "), check: check_name, dependents: |_| &[] },
+        format!("orgdesk.draft.bv.name.{org_id}"),
+    );
+    form.load(std::collections::BTreeMap::from([(NameField::Name, name)]), None);
+    guard_unsaved(move || form.dirty());
+    let submit = Callback::new(move |_| {
+        let Some((pairs, _)) = form.begin_save() else { return };
+        let Some(token) = session.token(Dialect::BlendVision) else {
+            session.end(SignedOutReason::Expired);
+            return;
+        };
+        let new_name = pairs.into_iter().next().map(|(_, v)| v).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            match api::blendvision::rename(token, new_name.clone()).await {
+                Ok(()) => {
+                    form.saved(std::collections::BTreeMap::from([(NameField::Name, new_name.clone())]), None);
+                    on_renamed.run(new_name);
+                }
+                Err(ApiError::Unauthenticated { .. }) => {
+                    form.state.set(SaveState::Idle);
+                    session.end(SignedOutReason::Expired);
+                }
+                Err(e) => form.failed(e),
+            }
+        });
+    });
+    view! {
+        <section class="card" id="rename" aria-labelledby="rename-title">
+            <h2 id="rename-title">{move || i18n.t(T::RenameOrganization)}</h2>
+            <FormSummary form/>
+            <form class="form" novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                submit.run(());
+            }>
+                <FormInput form key=NameField::Name label=T::Name hint=T::OrgNameHint autocomplete="organization"/>
+                <SaveBar form updated_at=Signal::derive(move || None::<orgdesk_model::Timestamp>) on_save=submit/>
+            </form>
+        </section>
     }
 }
