@@ -8,6 +8,7 @@ pub mod blendvision;
 pub mod business;
 pub mod countries;
 pub mod fields;
+pub mod italy;
 pub mod lenient;
 pub mod media;
 pub mod openbadge;

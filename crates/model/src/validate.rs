@@ -165,23 +165,43 @@ pub fn mobile(value: &str) -> Result<(), Problem> {
 }
 
 /// A VAT number (normalized: upper case, no spaces) for an organization in
-/// `country` (the address's ISO code; Italian when empty).
+/// `country` (the address's ISO code; Italian when empty). Italian numbers
+/// have their check digit verified; other EU members' must carry their
+/// prefix and match their format; elsewhere 2 to 16 letters and digits.
 pub fn vat(value: &str, country: &str) -> Result<(), Problem> {
-    let _ = country;
-    let digits = value.strip_prefix("IT").unwrap_or(value);
-    if digits.len() != 11 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Problem::VatItalian);
+    use crate::italy;
+    if country.is_empty() || country == "IT" {
+        let digits = value.strip_prefix("IT").unwrap_or(value);
+        return match italy::valid_eleven_digits(digits) {
+            Some(true) => Ok(()),
+            Some(false) => Err(Problem::VatCheckDigit),
+            None => Err(Problem::VatItalian),
+        };
     }
-    Ok(())
+    if italy::eu_prefix(country).is_some() {
+        return italy::eu_vat(value, country).map_err(|example| Problem::VatForeign { example });
+    }
+    if (2..=16).contains(&value.len()) && value.chars().all(|c| c.is_ascii_alphanumeric()) {
+        Ok(())
+    } else {
+        Err(Problem::VatForeign { example: "GB123456789" })
+    }
 }
 
 /// An Italian fiscal code (normalized): 16 characters for a person, 11 digits
-/// for an entity.
+/// for an entity, each with its check character verified.
 pub fn fiscal_code(value: &str) -> Result<(), Problem> {
-    match value.len() {
-        16 if value.chars().all(|c| c.is_ascii_alphanumeric()) => Ok(()),
-        11 if value.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
-        _ => Err(Problem::FiscalCodeFormat),
+    use crate::italy;
+    if value.len() == 11 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return match italy::valid_eleven_digits(value) {
+            Some(true) => Ok(()),
+            _ => Err(Problem::FiscalCodeCheck),
+        };
+    }
+    match italy::personal_fiscal_code(value) {
+        Ok(()) => Ok(()),
+        Err(true) => Err(Problem::FiscalCodeCheck),
+        Err(false) => Err(Problem::FiscalCodeFormat),
     }
 }
 
