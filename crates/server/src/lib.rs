@@ -8,6 +8,7 @@ pub mod compression;
 pub mod db;
 pub mod logo;
 pub mod openbadge;
+pub mod profile_update;
 pub mod public_page;
 pub mod sanitize;
 pub mod security;

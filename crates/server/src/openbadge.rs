@@ -23,7 +23,7 @@ pub fn routes() -> Router<State> {
         .route("/api/v1/auth/login", post(login))
         .route("/api/v1/auth/logout", post(logout))
         .route("/api/v1/auth/user", get(current_user))
-        .route("/api/v1/issuers/organization", get(organization).put(update_organization))
+        .route("/api/v1/issuers/organization", get(organization).put(crate::profile_update::update))
         .route("/api/v1/issuers/organization/badge_templates", get(badge_templates))
         .route("/api/v1/issuers/organization/statistics", get(statistics))
         .route("/api/v1/issuers/organization/year-statistics", get(year_statistics))
@@ -316,69 +316,6 @@ async fn badge_templates(
         }),
         data,
     }))
-}
-
-/// The switches an admin may change through PUT, and their columns.
-const SETTINGS: [(&str, &str); 4] = [
-    ("settings[public_profile]", "public_profile"),
-    ("settings[public_badge_types]", "public_badge_types"),
-    ("settings[public_learning_paths]", "public_learning_paths"),
-    ("settings[public_badge_templates]", "public_badge_templates"),
-];
-
-/// Keys an admin may never change.
-const READ_ONLY: [&str; 12] = [
-    "id", "status", "credits_left", "badges_count", "badge_templates_count", "subscription_id", "subscription_status",
-    "stripe_customer_id", "imp_legacy_id", "current_period_start", "current_period_end", "max_users",
-];
-
-/// `PUT /issuers/organization` with bracketed form keys; only the keys sent
-/// change. Honours `If-Unmodified-Since` with 412.
-async fn update_organization(Extract(state): Extract<State>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
-    let account = signed_in(&state, &headers).await?;
-    let id = account.ob_organization_id.ok_or(ApiError::NotFound)?;
-    let row = sqlx::query(ORG_SELECT).bind(&id).fetch_optional(&state.db).await?.ok_or(ApiError::NotFound)?;
-    let current = organization_from_row(&row, &public_base(&headers));
-
-    if let Some(since) = headers.get(header::IF_UNMODIFIED_SINCE).and_then(|v| v.to_str().ok()) {
-        let since = chrono::DateTime::parse_from_rfc2822(since).map_err(|_| field_error("If-Unmodified-Since", "Send an HTTP date."))?;
-        if current.updated_at.is_some_and(|u| u.utc.timestamp() > since.timestamp()) {
-            return Ok((StatusCode::PRECONDITION_FAILED, Json(LaravelError::message("The organization was changed by someone else."))).into_response());
-        }
-    }
-
-    let mut changes: Vec<(&str, i64)> = Vec::new();
-    let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (key, value) in form_urlencoded::parse(&body) {
-        let dot = key.replace('[', ".").replace(']', "");
-        if let Some((_, column)) = SETTINGS.iter().find(|(k, _)| *k == key) {
-            match value.trim() {
-                "1" | "true" => changes.push((column, 1)),
-                "0" | "false" => changes.push((column, 0)),
-                _ => {
-                    errors.entry(dot).or_default().push("Send 1 or 0.".to_string());
-                }
-            }
-        } else if READ_ONLY.contains(&dot.as_str()) {
-            errors.entry(dot).or_default().push("This field is read-only.".to_string());
-        } else {
-            errors.entry(dot).or_default().push("This field cannot be changed.".to_string());
-        }
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
-    }
-    if !changes.is_empty() {
-        let mut tx = state.db.begin().await?;
-        for (column, value) in &changes {
-            // Column names come from the SETTINGS table above, never from the request.
-            sqlx::query(&format!("UPDATE ob_organizations SET {column} = ? WHERE id = ?")).bind(value).bind(&id).execute(&mut *tx).await?;
-        }
-        sqlx::query("UPDATE ob_organizations SET updated_at = ? WHERE id = ?").bind(crate::db::now()).bind(&id).execute(&mut *tx).await?;
-        tx.commit().await?;
-    }
-    let row = sqlx::query(ORG_SELECT).bind(&id).fetch_one(&state.db).await?;
-    Ok(Json(Data { data: organization_from_row(&row, &public_base(&headers)) }).into_response())
 }
 
 /// Totals, computed from the stored records.
