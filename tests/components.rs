@@ -317,6 +317,17 @@ async fn safe_html_keeps_the_allowlist_and_drops_the_rest() {
 }
 
 #[wasm_bindgen_test]
+fn inline_styles_are_renamed_before_parsing_and_text_is_left_alone() {
+    use orgdesk::components::safe_html::{defuse_styles, sanitize_to_string};
+    let out = defuse_styles(r#"<p STYLE="color:red" title='x'>a</p><p/style=x>b</p><Style>p{}</style ><p>the style = plain text, lifestyle=ok</p>"#);
+    assert!(!out.to_ascii_lowercase().contains(" style=") && !out.contains("/style=") && !out.to_ascii_lowercase().contains("<style"), "{out}");
+    assert!(out.contains("the style = plain text, lifestyle=ok"), "{out}");
+    let clean = sanitize_to_string(&out);
+    assert_eq!(clean, "<p>a</p><p>b</p><p>the style = plain text, lifestyle=ok</p>");
+    assert_eq!(defuse_styles("<p>Caffè è già</p>"), "<p>Caffè è già</p>", "multi-byte text survives");
+}
+
+#[wasm_bindgen_test]
 fn laravel_422_keeps_dot_paths_for_the_fields() {
     use orgdesk::api::http::error_from;
     use orgdesk::api::ApiError;

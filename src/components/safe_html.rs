@@ -11,7 +11,7 @@ use web_sys::{Document, Element, Node};
 const ALLOWED: &[&str] = &["p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote"];
 
 /// Elements dropped together with everything inside them.
-const DROPPED: &[&str] = &["script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "head", "title", "textarea", "select", "button", "form", "input"];
+const DROPPED: &[&str] = &["script", "style", "x-style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "head", "title", "textarea", "select", "button", "form", "input"];
 
 /// Link targets a visitor may follow.
 pub fn allowed_href(href: &str) -> bool {
@@ -35,7 +35,7 @@ pub fn SafeHtml(#[prop(into)] html: Signal<String>, #[prop(optional)] class: &'s
 /// Parses `html` inertly and appends its allowed content to `target`.
 pub fn rebuild_into(html: &str, target: &Node) {
     let Ok(parser) = web_sys::DomParser::new() else { return };
-    let Ok(parsed) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else { return };
+    let Ok(parsed) = parser.parse_from_string(&defuse_styles(html), web_sys::SupportedType::TextHtml) else { return };
     let Some(body) = parsed.body() else { return };
     let live = document();
     copy_children(&live, &body, target);
@@ -90,4 +90,47 @@ pub fn sanitize_to_string(html: &str) -> String {
         return String::new();
     }
     holder.inner_html()
+}
+
+/// Renames `style` attributes and `<style>` elements before parsing. They
+/// would be dropped anyway, but the parser (which shares the page's CSP)
+/// would first report each one as a blocked inline style.
+pub fn defuse_styles(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut last = 0;
+    let mut i = 0;
+    // Only inside tags: text that mentions "style =" stays as written.
+    let mut in_tag = false;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        match bytes[i] {
+            b'<' if rest.get(1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/') => in_tag = true,
+            b'>' => in_tag = false,
+            _ => {}
+        }
+        let renamed = if rest.starts_with(b"<style") {
+            Some((i + 1, "x-"))
+        } else if rest.starts_with(b"</style") {
+            Some((i + 2, "x-"))
+        } else if in_tag && rest.starts_with(b"style") && i > 0 && matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'"' | b'\'') {
+            let after = rest[5..].iter().position(|b| !b.is_ascii_whitespace()).map(|p| rest[5 + p]);
+            (after == Some(b'=')).then_some((i, "data-x-"))
+        } else {
+            None
+        };
+        match renamed {
+            // Every split point is an ASCII byte, so a char boundary.
+            Some((at, prefix)) => {
+                out.push_str(&html[last..at]);
+                out.push_str(prefix);
+                last = at;
+                i = at + 1;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(&html[last..]);
+    out
 }

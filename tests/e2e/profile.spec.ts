@@ -100,7 +100,7 @@ test('browser rules show on their fields, in the summary, and in Italian', async
   const postcode = page.getByLabel('Postcode');
   await postcode.fill('2412');
   await postcode.blur();
-  await expect(page.getByText('Italian postcodes are 5 digits, like 00184.')).toBeVisible();
+  await expect(page.locator('[id="address_info.postcode-error"]')).toHaveText('Error:Italian postcodes are 5 digits, like 00184.');
   await expect(postcode).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Mobile').fill('347 123');
   await save(page);
@@ -117,7 +117,7 @@ test('browser rules show on their fields, in the summary, and in Italian', async
   await expectNoAxeViolations(page);
 
   await page.locator('#lang-switch').selectOption('it');
-  await expect(page.getByText('Il CAP italiano è di 5 cifre, come 00184.')).toBeVisible();
+  await expect(page.locator('[id="address_info.postcode-error"]')).toContainText('Il CAP italiano è di 5 cifre, come 00184.');
   await page.locator('#lang-switch').selectOption('en');
   await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(postcode).toHaveValue('24129');
@@ -189,7 +189,7 @@ test('the draft survives a network failure and a reload', async ({ page }) => {
   await expect(page.getByText('Changes you had not saved yet were restored')).toHaveCount(0);
 });
 
-test('a slow server times out with a retry, and a busy one is waited for', async ({ page }) => {
+test('a busy server (429) is waited for as Retry-After says, then the save goes through', async ({ page }) => {
   await openProfile(page);
   let calls = 0;
   await page.route('**/api/v1/issuers/organization', async (route) => {
@@ -206,6 +206,21 @@ test('a slow server times out with a retry, and a busy one is waited for', async
   await expect(page.getByText(/The server is busy: trying again in \d s/)).toBeVisible();
   await expectSaved(page);
   expect(calls).toBe(2);
+});
+
+test('a save with no answer times out after 15 s with a retry', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openProfile(page);
+  // The server never answers this PUT.
+  await page.route('**/api/v1/issuers/organization', (route) => (route.request().method() === 'PUT' ? undefined : route.fallback()));
+  await page.getByLabel('State or province').fill('Bergamo');
+  await save(page);
+  await expect(page.getByRole('button', { name: 'Saving…' })).toBeDisabled();
+  await expect(page.getByText('Not saved: the server took too long to answer. Your changes are kept here.')).toBeVisible({ timeout: 20_000 });
+  await page.unroute('**/api/v1/issuers/organization');
+  await page.locator('.save-bar').getByRole('button', { name: 'Try again' }).click();
+  await expectSaved(page);
+  await expect(page.getByLabel('State or province')).toHaveValue('Bergamo');
 });
 
 test('an expired session mid-edit keeps the draft through signing in again', async ({ page }) => {
@@ -236,11 +251,11 @@ test('a conflict shows both versions and the admin chooses', async ({ page }) =>
   await save(page);
   const panel = page.getByRole('alert').filter({ hasText: 'Someone else changed this organization' });
   await expect(panel).toBeFocused();
-  const name = panel.getByRole('listitem').filter({ hasText: 'Name' });
+  const name = panel.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Name', exact: true }) });
   await expect(name).toContainText('Istituto Borgo Alto — mine');
   await expect(name).toContainText('Istituto Borgo Alto — theirs');
   await name.getByRole('button', { name: 'Keep mine' }).click();
-  await panel.getByRole('listitem').filter({ hasText: 'First name' }).getByRole('button', { name: 'Use the saved one' }).click();
+  await panel.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'First name', exact: true }) }).getByRole('button', { name: 'Use the saved one' }).click();
   await expect(panel).toHaveCount(0);
   // A field only they changed simply shows their value.
   await expect(page.getByLabel('Region')).toHaveValue('Lombardia (IT)');
