@@ -6,6 +6,7 @@
 
 pub mod blendvision;
 pub mod business;
+pub mod bv_rules;
 pub mod countries;
 pub mod fields;
 pub mod italy;

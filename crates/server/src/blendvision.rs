@@ -18,7 +18,10 @@ use sqlx::Row;
 pub fn routes() -> Router<State> {
     Router::new()
         .route("/bv/account/v1/accounts/login", post(login))
-        .route("/bv/org/v1/organizations", get(organization))
+        .route("/bv/org/v1/organizations", get(organization).patch(crate::bv_console::rename))
+        .route("/bv/org/v1/organizations/{id}/plans", get(crate::bv_console::plans))
+        .route("/bv/org/v1/sub-orgs", get(crate::bv_console::sub_orgs))
+        .route("/bv/org/v1/sub-orgs/{id}", get(crate::bv_console::sub_org).patch(crate::bv_console::update_sub_org))
         .route("/bv", any(not_found))
         .route("/bv/{*rest}", any(not_found))
         .method_not_allowed_fallback(method_not_allowed)
@@ -30,6 +33,7 @@ pub enum ApiError {
     Unauthenticated,
     InvalidCredentials,
     NotFound(&'static str),
+    PermissionDenied(&'static str),
     InvalidArgument(Vec<FieldViolation>),
     Internal,
 }
@@ -55,6 +59,7 @@ impl IntoResponse for ApiError {
                 (StatusCode::UNAUTHORIZED, status)
             }
             ApiError::NotFound(what) => (StatusCode::NOT_FOUND, RpcStatus::with_reason(code::NOT_FOUND, format!("{what} not found"), "ERROR_REASON_NOT_FOUND")),
+            ApiError::PermissionDenied(why) => (StatusCode::FORBIDDEN, RpcStatus::with_reason(code::PERMISSION_DENIED, why, "ERROR_REASON_PERMISSION_DENIED")),
             ApiError::InvalidArgument(violations) => {
                 let message = violations.first().map(|v| format!("{}: {}", v.field, v.description)).unwrap_or_else(|| "invalid argument".into());
                 let status = RpcStatus {
@@ -118,18 +123,19 @@ async fn organization(Extract(state): Extract<State>, headers: HeaderMap) -> Res
     Ok(Json(OrganizationEnvelope { organization }))
 }
 
+/// Organizations with their parent's name, owner and computed `has_sub_orgs`;
+/// callers add the `WHERE`.
+pub const ORG_QUERY: &str = "SELECT o.*, p.name AS parent_name,
+        EXISTS (SELECT 1 FROM bv_organizations c WHERE c.parent_id = o.id) AS has_sub_orgs,
+        a.id AS owner_id, a.email AS owner_email, a.status AS owner_status, a.role_type AS owner_role,
+        a.created_at AS owner_created_at, a.first_name AS owner_first_name, a.last_name AS owner_last_name
+     FROM bv_organizations o
+     LEFT JOIN bv_organizations p ON p.id = o.parent_id
+     LEFT JOIN accounts a ON a.id = o.owner_account_id";
+
 /// One organization with its parent's name, owner and computed `has_sub_orgs`.
 pub async fn load(state: &State, id: &str) -> Result<Option<Organization>, ApiError> {
-    let row = sqlx::query(
-        "SELECT o.*, p.name AS parent_name,
-            EXISTS (SELECT 1 FROM bv_organizations c WHERE c.parent_id = o.id) AS has_sub_orgs,
-            a.id AS owner_id, a.email AS owner_email, a.status AS owner_status, a.role_type AS owner_role,
-            a.created_at AS owner_created_at, a.first_name AS owner_first_name, a.last_name AS owner_last_name
-         FROM bv_organizations o
-         LEFT JOIN bv_organizations p ON p.id = o.parent_id
-         LEFT JOIN accounts a ON a.id = o.owner_account_id
-         WHERE o.id = ?",
-    )
+    let row = sqlx::query(&format!("{ORG_QUERY} WHERE o.id = ?"))
     .bind(id)
     .fetch_optional(&state.db)
     .await?;
@@ -140,7 +146,7 @@ fn int(row: &SqliteRow, column: &str) -> Option<i64> {
     row.try_get::<Option<i64>, _>(column).ok().flatten()
 }
 
-fn organization_from_row(row: &SqliteRow) -> Organization {
+pub fn organization_from_row(row: &SqliteRow) -> Organization {
     let ts = |c: &str| opt(row, c).as_deref().and_then(Timestamp::parse);
     let org_type = OrganizationType::from_wire(&row.get::<String, _>("type"));
     let next_contract = opt(row, "next_start_time").map(|_| NextContract {

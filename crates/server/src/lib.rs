@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod blendvision;
+pub mod bv_console;
 pub mod cli;
 pub mod compression;
 pub mod db;

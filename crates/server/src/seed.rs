@@ -345,7 +345,10 @@ async fn blendvision(tx: &mut Tx<'_>) -> Result<(), Error> {
         "Aurora Fitness", "Blue Lantern Books", "Cedar Valley Farms", "Delta Dance Academy", "Ember Coffee Roasters",
         "Fjord Travel", "Granite Legal", "Helix Biotech", "Iris Optics", "Juniper Kids Club", "Kestrel Cycling",
         "Lumos Planetarium", "Maple Street Theatre", "Nimbus Weather Co", "Orchid Spa", "Pioneer Robotics", "Quarry Climbing",
-        "Riverbend Choir", "Sable Fashion House", "Tidewater Sailing",
+        "Riverbend Choir", "Sable Fashion House", "Tidewater Sailing", "Umbra Photo Lab", "Vesper Jazz Club", "Willow Dental",
+        "Xeno Game Studio", "Yarrow Tea House", "Zephyr Kites", "Atlas Language School", "Birch & Co Interiors", "Comet Courier",
+        "Dune Surf Shop", "Echo Podcast Network", "Falcon Security", "Garnet Jewellers", "Harbor Lights Cinema", "Indigo Print Works",
+        "Jasper Pet Care", "Koi Garden Restaurant", "Lark Music Academy", "Mosaic Art Gallery", "Nova Esports",
     ];
     let statuses = ["ACTIVATED", "ACTIVATED", "VERIFYING", "DEACTIVATED", "ACTIVATED", "ACTIVATION_SCHEDULED", "FAIL_TO_VERIFY", "DELETING"];
     let plans = ["BVONE", "CXM", "CPM"];
