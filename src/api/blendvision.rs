@@ -88,3 +88,32 @@ pub async fn sub_org(token: String, id: String) -> Result<SubOrgDetail, ApiError
     let path = format!("/bv/org/v1/sub-orgs/{}", js_sys::encode_uri_component(&id));
     send(call(Method::GET, &path, Some(token), Body::None)).await
 }
+
+/// One entry of `GET /organizations/{id}/plans`.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct Plan {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub business_plan_type: Option<orgdesk_model::blendvision::BusinessPlanType>,
+    #[serde(default, deserialize_with = "orgdesk_model::lenient::opt_timestamp")]
+    pub start_time: Option<orgdesk_model::Timestamp>,
+    #[serde(default, deserialize_with = "orgdesk_model::lenient::opt_timestamp")]
+    pub end_time: Option<orgdesk_model::Timestamp>,
+    #[serde(default)]
+    pub current: Option<bool>,
+}
+
+#[derive(serde::Deserialize)]
+struct PlansResponse {
+    #[serde(default)]
+    plans: Vec<Plan>,
+}
+
+pub async fn plans(token: String, org_id: String) -> Result<Vec<Plan>, ApiError> {
+    let path = format!("/bv/org/v1/organizations/{}/plans", js_sys::encode_uri_component(&org_id));
+    let list: PlansResponse = send(call(Method::GET, &path, Some(token), Body::None)).await?;
+    Ok(list.plans)
+}

@@ -9,6 +9,8 @@ pub enum FieldMessage {
     Rule(Problem),
     /// A message of the app's own string table.
     Key(super::T),
+    /// A BlendVision business-setting or contract rule.
+    Bv(orgdesk_model::bv_rules::BvProblem),
     Server(String),
 }
 
@@ -17,6 +19,7 @@ impl FieldMessage {
         match self {
             FieldMessage::Rule(p) => problem_text(*p, lang),
             FieldMessage::Key(t) => t.text(lang).to_string(),
+            FieldMessage::Bv(p) => bv_problem_text(*p, lang),
             FieldMessage::Server(s) => s.clone(),
         }
     }
@@ -105,4 +108,30 @@ pub fn rpc_reason_text(reason: &str, lang: Lang) -> Option<&'static str> {
         _ => return None,
     };
     Some(key.text(lang))
+}
+
+pub fn bv_problem_text(problem: orgdesk_model::bv_rules::BvProblem, lang: Lang) -> String {
+    use orgdesk_model::bv_rules::BvProblem as P;
+    let it = lang == Lang::It;
+    let s = |en: &str, itx: &str| if it { itx.to_string() } else { en.to_string() };
+    match problem {
+        P::Required => s("This field is required.", "Questo campo è obbligatorio."),
+        P::TooLong(n) => {
+            if it {
+                format!("Usa al massimo {n} caratteri.")
+            } else {
+                format!("Use at most {n} characters.")
+            }
+        }
+        P::SiteLimitRange => s("Enter a whole number from 0 to 50.", "Inserisci un numero intero da 0 a 50."),
+        P::UrlFormat => s("Enter a full web address starting with https:// or http://.", "Inserisci un indirizzo web completo che inizi con https:// o http://."),
+        P::NotForPlan => s("This setting does not belong to the organization's plan.", "Questa impostazione non appartiene al piano dell'organizzazione."),
+        P::NotBusiness => s("Only business organizations have business settings.", "Solo le organizzazioni business hanno impostazioni business."),
+        P::MonthsRange => s("Enter a whole number of months from 0 to 120.", "Inserisci un numero intero di mesi da 0 a 120."),
+        P::DaysRange => s("Enter a whole number of days from 0 to 3650.", "Inserisci un numero intero di giorni da 0 a 3650."),
+        P::StartRequired => s("Enter the contract start: the length counts from it.", "Inserisci l'inizio del contratto: la durata parte da lì."),
+        P::DateFormat => s("Enter a date like 01/02/2026.", "Inserisci una data come 01/02/2026."),
+        P::WrongType => s("This value has the wrong type.", "Questo valore è del tipo sbagliato."),
+        P::UnknownField => s("This field cannot be changed.", "Questo campo non si può modificare."),
+    }
 }

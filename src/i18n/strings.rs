@@ -326,9 +326,6 @@ strings! {
     ContractStart => "Contract start", "Inizio del contratto";
     LengthHint => "In months or in days: choose which beside it.", "In mesi o in giorni: scegli accanto quale.";
     LengthUnit => "Length in", "Durata in";
-    ErrSiteLimit => "Enter a whole number from 0 to 50.", "Inserisci un numero intero da 0 a 50.";
-    ErrMonths => "Enter a whole number of months from 1 to 120.", "Inserisci un numero intero di mesi da 1 a 120.";
-    ErrDays => "Enter a whole number of days from 1 to 3650.", "Inserisci un numero intero di giorni da 1 a 3650.";
     ErrNotBusiness => "Only business organizations have business settings.", "Solo le organizzazioni business hanno impostazioni business.";
     ErrPlanMismatch => "That setting does not belong to this organization's plan.", "Questa impostazione non appartiene al piano dell'organizzazione.";
     InviteAccepted => "Accepted", "Accettato";
@@ -336,4 +333,8 @@ strings! {
     InviteExpired => "Expired", "Scaduto";
     RenameOrganization => "Name", "Nome";
     OrgNameHint => "As your customers and partners know it. At most 100 characters.", "Come la conoscono clienti e partner. Al massimo 100 caratteri.";
+    Plans => "Plans", "Piani";
+    NoPlans => "No plans: only business organizations have one.", "Nessun piano: solo le organizzazioni business ne hanno uno.";
+    CurrentPlan => "current", "attuale";
+    NextPlan => "next", "successivo";
 }

@@ -96,7 +96,7 @@ pub fn BvOrganizationOverview(org: Organization) -> impl IntoView {
                 <h1>{move || shown_name.get()}</h1>
                 <p class="overview__subtitle">{headline}</p>
             </header>
-            <RenameForm org_id name=name.clone() on_renamed=Callback::new(move |n| shown_name.set(n))/>
+            <RenameForm org_id=org_id.clone() name=name.clone() on_renamed=Callback::new(move |n| shown_name.set(n))/>
 
             <Section id="identity" title=T::Identity>
                 <dl class="facts">
@@ -177,6 +177,8 @@ pub fn BvOrganizationOverview(org: Organization) -> impl IntoView {
                 }}
             </Section>
 
+            <Plans org_id=org_id.clone()/>
+
             <Section id="business" title=T::BusinessSettings>
                 {match setting {
                     Some(s) => {
@@ -223,18 +225,8 @@ impl crate::components::form::FormKey for NameField {
     }
 }
 
-/// Longest organization name the service takes.
-pub const NAME_MAX: usize = 100;
-
 fn check_name(_: NameField, value_of: &dyn Fn(NameField) -> String) -> Option<FieldMessage> {
-    let name = value_of(NameField::Name);
-    if name.is_empty() {
-        Some(FieldMessage::Rule(orgdesk_model::validate::Problem::Required))
-    } else if name.chars().count() > NAME_MAX {
-        Some(FieldMessage::Rule(orgdesk_model::validate::Problem::TooLong(NAME_MAX)))
-    } else {
-        None
-    }
+    orgdesk_model::bv_rules::name(&value_of(NameField::Name)).err().map(FieldMessage::Bv)
 }
 
 #[component]
@@ -284,5 +276,47 @@ pub fn RenameForm(org_id: String, name: String, on_renamed: Callback<String>) ->
                 <SaveBar form updated_at=Signal::derive(move || None::<orgdesk_model::Timestamp>) on_save=submit/>
             </form>
         </section>
+    }
+}
+
+/// The organization's plans: the current contract's and the next one's.
+#[component]
+fn Plans(org_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = StoredValue::new(org_id);
+    let plans = authed_resource(Dialect::BlendVision, move |token| api::blendvision::plans(token, id.get_value()));
+    view! {
+        <Section id="plans" title=T::Plans>
+            {move || match plans.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => {
+                    let key = api_error_key(&e);
+                    view! { <p class="notice notice--warning">{move || i18n.t(key)}</p> }.into_any()
+                }
+                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{move || i18n.t(T::NoPlans)}</p> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="plans">
+                        {list.into_iter().map(|p| {
+                            let kind = p.business_plan_type.clone();
+                            let (start, end) = (p.start_time, p.end_time);
+                            let which = if p.current.unwrap_or(false) { T::CurrentPlan } else { T::NextPlan };
+                            view! {
+                                <li class="plans__item">
+                                    <strong>{p.name.clone().unwrap_or_default()}</strong>
+                                    " · "{move || kind.as_ref().map(|k| plan_label(k, i18n.lang.get())).unwrap_or_default()}
+                                    " · "{move || i18n.t(which)}
+                                    <br/>
+                                    <span class="muted">{move || {
+                                        let lang = i18n.lang.get();
+                                        let d = |t: Option<orgdesk_model::Timestamp>| t.map(|t| format_date(&t, lang)).unwrap_or_else(|| "…".into());
+                                        format!("{} – {}", d(start), d(end))
+                                    }}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </Section>
     }
 }

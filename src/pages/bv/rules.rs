@@ -1,33 +1,35 @@
-//! The business-settings form's rules, in the browser.
+//! The business-settings form's rules in the browser: the same functions the
+//! server runs (`orgdesk_model::bv_rules`), fed from the form's text.
 
 use super::sub_org::BvField;
-use crate::i18n::{FieldMessage, T};
-use orgdesk_model::validate::{self, Problem};
+use crate::i18n::FieldMessage;
+use orgdesk_model::bv_rules::{self, BvProblem};
 
 pub fn check(field: BvField, value_of: &dyn Fn(BvField) -> String) -> Option<FieldMessage> {
     let value = value_of(field);
-    let whole = |v: &str| v.parse::<i64>().ok();
-    match field {
-        BvField::Category if value.chars().count() > 40 => Some(FieldMessage::Rule(Problem::TooLong(40))),
-        BvField::TaxId if value.chars().count() > 8 => Some(FieldMessage::Rule(Problem::TooLong(8))),
-        BvField::SiteLimit if !value.is_empty() => match whole(&value) {
-            Some(n) if (0..=50).contains(&n) => None,
-            _ => Some(FieldMessage::Key(T::ErrSiteLimit)),
-        },
-        BvField::MarketplaceUrl if !value.is_empty() => {
-            if value.chars().count() > 2000 {
-                Some(FieldMessage::Rule(Problem::TooLong(2000)))
-            } else {
-                validate::web_url(&value).err().map(FieldMessage::Rule)
-            }
-        }
+    let whole = |v: &str, problem: BvProblem| v.parse::<i64>().map_err(|_| problem);
+    let verdict = match field {
+        BvField::Category => bv_rules::category(&value),
+        BvField::TaxId => bv_rules::tax_id(&value),
+        BvField::SiteLimit if !value.is_empty() => whole(&value, BvProblem::SiteLimitRange).and_then(bv_rules::site_limit),
+        BvField::MarketplaceUrl => bv_rules::marketplace_url(&value),
         BvField::Length if !value.is_empty() => {
-            let max = if value_of(BvField::LengthUnit) == "days" { 3650 } else { 120 };
-            match whole(&value) {
-                Some(n) if (1..=max).contains(&n) => None,
-                _ => Some(FieldMessage::Key(if max == 120 { T::ErrMonths } else { T::ErrDays })),
+            if value_of(BvField::LengthUnit) == "days" {
+                whole(&value, BvProblem::DaysRange).and_then(bv_rules::contract_days)
+            } else {
+                whole(&value, BvProblem::MonthsRange).and_then(bv_rules::contract_months)
             }
         }
-        _ => None,
-    }
+        BvField::Length | BvField::ContractStart => {
+            // A length needs a start to count from.
+            let length = value_of(BvField::Length);
+            if field == BvField::ContractStart && value.is_empty() && length.parse::<i64>().is_ok_and(|n| n > 0) {
+                Err(BvProblem::StartRequired)
+            } else {
+                Ok(())
+            }
+        }
+        _ => Ok(()),
+    };
+    verdict.err().map(FieldMessage::Bv)
 }

@@ -304,6 +304,7 @@ fn normalize(_: BvField, value: &str) -> String {
 fn dependents(field: BvField) -> &'static [BvField] {
     match field {
         BvField::LengthUnit => &[BvField::Length],
+        BvField::Length => &[BvField::ContractStart],
         _ => &[],
     }
 }
