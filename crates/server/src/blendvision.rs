@@ -62,11 +62,10 @@ impl IntoResponse for ApiError {
             ApiError::PermissionDenied(why) => (StatusCode::FORBIDDEN, RpcStatus::with_reason(code::PERMISSION_DENIED, why, "ERROR_REASON_PERMISSION_DENIED")),
             ApiError::InvalidArgument(violations) => {
                 let message = violations.first().map(|v| format!("{}: {}", v.field, v.description)).unwrap_or_else(|| "invalid argument".into());
-                let status = RpcStatus {
-                    code: code::INVALID_ARGUMENT,
-                    message,
-                    details: vec![StatusDetail { type_url: BAD_REQUEST_TYPE.to_string(), field_violations: violations, ..Default::default() }],
-                };
+                // The BadRequest first (as the service sends it), then an
+                // ErrorInfo so `RpcStatus::reason()` names the error too.
+                let mut status = RpcStatus::with_reason(code::INVALID_ARGUMENT, message, "ERROR_REASON_INVALID_ARGUMENT");
+                status.details.insert(0, StatusDetail { type_url: BAD_REQUEST_TYPE.to_string(), field_violations: violations, ..Default::default() });
                 (StatusCode::BAD_REQUEST, status)
             }
             ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, RpcStatus::with_reason(code::INTERNAL, "internal error", "ERROR_REASON_INTERNAL")),
