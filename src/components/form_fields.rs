@@ -189,13 +189,16 @@ pub fn SaveBar<K: FormKey>(
                     </span>
                 }.into_any())
             }
-            SaveState::Saved(_) | SaveState::Idle => {
-                if form.dirty() {
-                    Some(view! { <span>{i18n.t(T::UnsavedChanges)}</span> }.into_any())
-                } else {
-                    updated_at.get().map(|at| view! { <span>{format!("{} {}", i18n.t(T::LastSaved), format_timestamp(&at, lang))}</span> }.into_any())
+            SaveState::Saved(_) | SaveState::Idle if form.dirty() => Some(view! { <span>{i18n.t(T::UnsavedChanges)}</span> }.into_any()),
+            state => match (updated_at.get(), state) {
+                (Some(at), _) => Some(view! { <span>{format!("{} {}", i18n.t(T::LastSaved), format_timestamp(&at, lang))}</span> }.into_any()),
+                // Without a record date (BlendVision answers `{}`), the time of the save.
+                (None, SaveState::Saved(ms)) => {
+                    let at = orgdesk_model::Timestamp::from_millis(ms as i64);
+                    Some(view! { <span>{format!("{} {}", i18n.t(T::LastSaved), at.map(|t| format_timestamp(&t, lang)).unwrap_or_default())}</span> }.into_any())
                 }
-            }
+                _ => None,
+            },
         }
     };
     view! {

@@ -331,7 +331,7 @@ strings! {
     InviteAccepted => "Accepted", "Accettato";
     InvitePending => "Sent, waiting for the owner", "Inviato, in attesa del titolare";
     InviteExpired => "Expired", "Scaduto";
-    RenameOrganization => "Name", "Nome";
+    RenameOrganization => "Organization name", "Nome dell'organizzazione";
     OrgNameHint => "As your customers and partners know it. At most 100 characters.", "Come la conoscono clienti e partner. Al massimo 100 caratteri.";
     Plans => "Plans", "Piani";
     NoPlans => "No plans: only business organizations have one.", "Nessun piano: solo le organizzazioni business ne hanno uno.";

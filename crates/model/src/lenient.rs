@@ -72,6 +72,11 @@ impl Timestamp {
     }
 
     /// Milliseconds since the Unix epoch, as JavaScript's `Date` wants them.
+    /// The instant `ms` milliseconds after the epoch.
+    pub fn from_millis(ms: i64) -> Option<Self> {
+        DateTime::<Utc>::from_timestamp_millis(ms).map(Self::from_utc)
+    }
+
     pub fn millis(&self) -> i64 {
         self.utc.timestamp_millis()
     }

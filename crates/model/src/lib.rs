@@ -5,7 +5,6 @@
 //! wasm32 and to native code alike.
 
 pub mod blendvision;
-pub mod business;
 pub mod bv_rules;
 pub mod countries;
 pub mod fields;

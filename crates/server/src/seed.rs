@@ -354,7 +354,7 @@ async fn blendvision(tx: &mut Tx<'_>) -> Result<(), Error> {
     let plans = ["BVONE", "CXM", "CPM"];
     for (i, name) in names.iter().enumerate() {
         let id = format!("5b0c0000-0000-4000-8000-{:012}", i + 1);
-        let email = format!("owner@{}.example.com", name.to_lowercase().replace(' ', ""));
+        let email = format!("owner@{}.example.com", name.to_lowercase().chars().filter(char::is_ascii_alphanumeric).collect::<String>());
         let parent = if i % 5 == 4 { BV_RESELLER_SOUTH } else { BV_RESELLER };
         let org = BvOrg { id: &id, name, parent: Some(parent), kind: "BUSINESS", status: statuses[i % statuses.len()], plan: Some(plans[i % plans.len()]), owner_email: &email };
         bv_org(tx, &org, fixed.len() + i).await?;

@@ -401,7 +401,7 @@ fn BusinessForm(acting: String, org: Organization, on_saved: Callback<()>) -> im
     });
 
     view! {
-        <section class="card" id="business" aria-labelledby="business-title">
+        <section class="card card--wide" id="business" aria-labelledby="business-title">
             <h2 id="business-title">{move || i18n.t(T::BusinessSettingsAndContract)}</h2>
             <p class="field__hint">{move || i18n.t(T::BusinessFormLead)}" "{move || plan.as_ref().map(|p| plan_label(p, i18n.lang.get())).unwrap_or_default()}</p>
             <FormSummary form/>

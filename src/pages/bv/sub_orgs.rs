@@ -239,11 +239,12 @@ fn SubOrgList() -> impl IntoView {
                     {move || T::PageOf.text(i18n.lang.get()).replace("{page}", &query.with(|q| q.page).to_string()).replace("{pages}", &pages().to_string())}
                 </span>
                 <button type="button" class="button button--secondary"
-                    disabled=move || query.with(|q| q.page) >= pages()
+                    disabled=move || { query.with(|q| q.page) >= pages() }
                     on:click=move |_| set_page(query.get_untracked().page + 1)>
                     {move || i18n.t(T::NextPage)}
                 </button>
-                <label class="pager__size" for="per-page">{move || i18n.t(T::PerPage)}</label>
+                <span class="pager__size">
+                <label for="per-page">{move || i18n.t(T::PerPage)}</label>" "
                 <select id="per-page" on:change:target=move |ev| {
                     if let Ok(per) = ev.target().value().parse() {
                         set_per_page(per);
@@ -253,6 +254,7 @@ fn SubOrgList() -> impl IntoView {
                         <option value=n.to_string() selected=move || query.with(|q| q.per_page == n)>{n}</option>
                     }).collect_view()}
                 </select>
+                </span>
             </nav>
         </article>
     }

@@ -1,1 +1,0 @@
-//! BlendVision One business-setting rules, shared by the browser and the server.
