@@ -44,7 +44,14 @@ fn SubOrgLoader() -> impl IntoView {
             Ok((own.id.unwrap_or_default(), detail))
         }
     });
-    move || match detail.get() {
+    // A save refetches; the page stays as it was until the answer is in.
+    let last = RwSignal::new(None);
+    Effect::new(move |_| {
+        if let Some(r) = detail.get() {
+            last.set(Some(r));
+        }
+    });
+    move || match last.get() {
         None => view! { <Loading/> }.into_any(),
         Some(Ok((acting, d))) => view! { <SubOrgView acting detail=d on_saved=Callback::new(move |_| detail.refetch())/> }.into_any(),
         Some(Err(ApiError::NotFound { .. })) => view! { <SubOrgNotFound/> }.into_any(),
@@ -360,6 +367,7 @@ fn BusinessForm(acting: String, org: Organization, on_saved: Callback<()>) -> im
     let i18n = use_i18n();
     let session = use_session();
     let plan = org.business_setting.as_ref().and_then(|b| b.business_plan_type.clone());
+    let updated_at = org.updated_at;
     let keys = keys_for(plan.as_ref());
     let id = org.id.clone().unwrap_or_default();
     let form = FormModel::new(keys, Rules { normalize, check: super::rules::check, dependents }, format!("orgdesk.draft.bv.sub-org.{id}"));
@@ -430,7 +438,7 @@ fn BusinessForm(acting: String, org: Organization, on_saved: Callback<()>) -> im
                         <FormSelect form key=BvField::LengthUnit label=T::LengthUnit options=units/>
                     </div>
                 </fieldset>
-                <SaveBar form updated_at=Signal::derive(move || None::<Timestamp>) on_save=submit/>
+                <SaveBar form updated_at=Signal::derive(move || updated_at) on_save=submit/>
             </form>
         </section>
     }
