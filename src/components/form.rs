@@ -35,6 +35,13 @@ impl FormKey for orgdesk_model::fields::Field {
     }
 }
 
+/// A record as form values, and the version (HTTP date) they are from.
+pub type Snapshot<K> = (BTreeMap<K, String>, Option<String>);
+
+/// What a save sends: the changed keys with their values, and the version
+/// the changes are based on.
+pub type Changes = (Vec<(String, String)>, Option<String>);
+
 /// The form's rules, supplied by the page.
 pub struct Rules<K: 'static> {
     /// The value as it will be stored.
@@ -253,7 +260,7 @@ impl<K: FormKey> FormModel<K> {
 
     /// Starts a save: the changed keys with their stored form, or `None` when
     /// a rule fails (the summary then lists why) or nothing changed.
-    pub fn begin_save(&self) -> Option<(Vec<(String, String)>, Option<String>)> {
+    pub fn begin_save(&self) -> Option<Changes> {
         self.attempt.update(|a| *a += 1);
         self.general.set(None);
         let checked = self.checked();
@@ -405,7 +412,7 @@ pub fn save<K, R, Send, SendFut, Reload, ReloadFut>(
     dialect: crate::state::session::Dialect,
     send: Send,
     reload: Reload,
-    to_values: fn(&R) -> (BTreeMap<K, String>, Option<String>),
+    to_values: fn(&R) -> Snapshot<K>,
     on_saved: impl Fn(R) + 'static,
 ) where
     K: FormKey,

@@ -143,26 +143,30 @@ fn SubOrgView(acting: String, detail: SubOrgDetail, on_saved: Callback<()>) -> i
 #[component]
 fn ContractTimeline(org: Organization) -> impl IntoView {
     let i18n = use_i18n();
-    let current = (org.contract_valid_start_time, org.contract_valid_end_time, org.contract_months, org.contract_days);
-    let next = org.next_contract.clone().map(|n| (n.start_time, n.end_time, n.months, n.days));
-    let spans: Vec<(T, Option<Timestamp>, Option<Timestamp>, Option<i64>, Option<i64>)> = [Some((T::CurrentContract, current.0, current.1, current.2, current.3)), next.map(|n| (T::NextContract, n.0, n.1, n.2, n.3))]
-        .into_iter()
-        .flatten()
-        .filter(|s| s.1.is_some() || s.2.is_some())
-        .collect();
+    /// One contract on the line: what it is, when, and how long.
+    struct Span {
+        label: T,
+        start: Option<Timestamp>,
+        end: Option<Timestamp>,
+        months: Option<i64>,
+        days: Option<i64>,
+    }
+    let current = Span { label: T::CurrentContract, start: org.contract_valid_start_time, end: org.contract_valid_end_time, months: org.contract_months, days: org.contract_days };
+    let next = org.next_contract.clone().map(|n| Span { label: T::NextContract, start: n.start_time, end: n.end_time, months: n.months, days: n.days });
+    let spans: Vec<Span> = [Some(current), next].into_iter().flatten().filter(|s| s.start.is_some() || s.end.is_some()).collect();
     if spans.is_empty() {
         return view! { <p class="muted">{move || i18n.t(T::NoContract)}</p> }.into_any();
     }
     let now = js_sys::Date::now();
     let ms = |t: &Option<Timestamp>| t.map(|t| t.millis() as f64);
-    let from = spans.iter().filter_map(|s| ms(&s.1)).fold(now, f64::min);
-    let to = spans.iter().filter_map(|s| ms(&s.2)).fold(now, f64::max);
+    let from = spans.iter().filter_map(|s| ms(&s.start)).fold(now, f64::min);
+    let to = spans.iter().filter_map(|s| ms(&s.end)).fold(now, f64::max);
     let width = (to - from).max(1.0);
     let pct = |v: f64| ((v - from) / width * 100.0).clamp(0.0, 100.0);
     let today = pct(now);
     view! {
         <ol class="timeline">
-            {spans.into_iter().map(|(label, start, end, months, days)| {
+            {spans.into_iter().map(|Span { label, start, end, months, days }| {
                 let left = start.map(|s| pct(s.millis() as f64)).unwrap_or(0.0);
                 let right = end.map(|e| pct(e.millis() as f64)).unwrap_or(100.0);
                 let state = if end.is_some_and(|e| (e.millis() as f64) < now) {

@@ -2,17 +2,16 @@
 //! values as form values, the rules, field labels and the save call.
 
 use crate::api;
-use crate::components::form::{self, FormModel, Rules};
+use crate::components::form::{self, FormModel, Rules, Snapshot};
 use crate::components::safe_html::sanitize_to_string;
 use crate::i18n::{country_name, FieldMessage, Lang, T};
 use crate::state::session::Dialect;
 use orgdesk_model::fields::{self, Field};
 use orgdesk_model::openbadge::Organization;
-use std::collections::BTreeMap;
 
 /// Every field's value (each form looks at the others' for its rules) and
 /// the version the values are from.
-pub fn org_values(org: &Organization) -> (BTreeMap<Field, String>, Option<String>) {
+pub fn org_values(org: &Organization) -> Snapshot<Field> {
     let values = Field::ALL.iter().map(|&f| (f, f.get(org))).collect();
     (values, org.updated_at.map(|at| at.to_http_date()))
 }
