@@ -15,8 +15,15 @@ pub fn RequireSession(dialect: Dialect, children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let signed_in = move || session.current.with(|s| s.as_ref().is_some_and(|s| s.dialect == dialect));
-    // Come back here after signing in again.
-    let sign_in = move || format!("{}?next={}", dialect.sign_in_path(), js_sys::encode_uri_component(&location.pathname.get_untracked()));
+    // Come back here after signing in again (not when already on the way to sign-in: signing out).
+    let sign_in = move || {
+        let here = location.pathname.get_untracked();
+        if here.starts_with(dialect.sign_in_path()) {
+            dialect.sign_in_path().to_string()
+        } else {
+            format!("{}?next={}", dialect.sign_in_path(), js_sys::encode_uri_component(&here))
+        }
+    };
     view! {
         <Show when=signed_in fallback=move || view! { <Redirect path=sign_in()/> }>
             {children()}

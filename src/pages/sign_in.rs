@@ -26,7 +26,11 @@ pub fn SignIn(dialect: Dialect) -> impl IntoView {
     let on_signed_in = Callback::new(move |s: Session| {
         session.start(s);
         // Only paths inside this platform's area: never an open redirect.
-        let next = query.with_untracked(|q| q.get("next")).filter(|n| n == dialect.home() || n.starts_with(&format!("{}/", dialect.home())));
+        // Back to where the admin was: a page of this platform, never the sign-in page itself.
+        let next = query
+            .with_untracked(|q| q.get("next"))
+            .filter(|n| n == dialect.home() || n.starts_with(&format!("{}/", dialect.home())))
+            .filter(|n| !n.starts_with(dialect.sign_in_path()));
         navigate(&next.unwrap_or_else(|| dialect.home().to_string()), Default::default());
     });
     view! {

@@ -189,6 +189,31 @@ test('the draft survives a network failure and a reload', async ({ page }) => {
   await expect(page.getByText('Changes you had not saved yet were restored')).toHaveCount(0);
 });
 
+test('a server error keeps the typing, and signing out on purpose drops the draft', async ({ page }) => {
+  await openProfile(page);
+  await page.route('**/api/v1/issuers/organization', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({ status: 500, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' })
+      : route.fallback(),
+  );
+  await page.getByLabel('Technical e-mail').fill('helpdesk@borgoalto.example.org');
+  await save(page);
+  await expect(page.getByText('Not saved: the server had a problem. Your changes are kept here.')).toBeVisible();
+  await expect(page.getByText('Bad Gateway')).toHaveCount(0);
+  await expect(page.getByLabel('Technical e-mail')).toHaveValue('helpdesk@borgoalto.example.org');
+  await page.unroute('**/api/v1/issuers/organization');
+  // Signing out asks (the dialog handler says yes) and forgets the draft.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/openbadge\/sign-in/);
+  await page.getByLabel('E-mail').fill(ADMIN);
+  await page.getByLabel('Password').fill('orgdesk-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/openbadge$/);
+  await expect(page.getByLabel('Name', { exact: true })).not.toHaveValue('');
+  await expect(page.getByLabel('Technical e-mail')).not.toHaveValue('helpdesk@borgoalto.example.org');
+  await expect(page.getByText('Changes you had not saved yet were restored')).toHaveCount(0);
+});
+
 test('a busy server (429) is waited for as Retry-After says, then the save goes through', async ({ page }) => {
   await openProfile(page);
   let calls = 0;
