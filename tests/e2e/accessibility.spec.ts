@@ -1,6 +1,7 @@
 // axe on every admin page, in English and in Italian: landing, both sign-in
-// forms (clean and with errors), both overviews, the root organization and
-// the account without an organization. The public page has its own checks
+// forms (clean and with errors), the Open Badge profile and billing, the
+// BlendVision overviews, sub-organizations and one with its form, and the
+// account without an organization. The public page has its own checks
 // in public-profile-and-logo.spec.ts; the 360 px overviews in language.spec.ts.
 import { test, expect, expectNoAxeViolations, PASSWORD } from './fixtures';
 import type { Page } from '@playwright/test';
@@ -48,11 +49,24 @@ for (const [lang, t] of Object.entries(LANGS)) {
       });
     }
 
-    test('open badge overview', async ({ page }) => {
+    test('open badge profile and billing', async ({ page }) => {
       await signInAs(page, 'openbadge', 'admin@valmarina.example.org');
       await expect(page.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
       await expect(page.getByRole('button', { name: t.signOut })).toBeVisible();
-      await expectNoAxeViolations(page, `open badge overview (${lang})`);
+      await expectNoAxeViolations(page, `open badge profile (${lang})`);
+      await page.goto('/openbadge/billing');
+      await expect(page.locator('[id="billing_info.vat"]')).toHaveValue('IT01234567897');
+      await expectNoAxeViolations(page, `open badge billing (${lang})`);
+    });
+
+    test('blendvision sub-organizations, one and its form', async ({ page }) => {
+      await signInAs(page, 'blendvision', 'ops@northwind.example.com');
+      await page.goto('/blendvision/sub-orgs');
+      await expect(page.getByRole('table')).toBeVisible();
+      await expectNoAxeViolations(page, `sub-organizations (${lang})`);
+      await page.goto('/blendvision/sub-orgs/1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
+      await expect(page.getByRole('heading', { level: 1, name: 'Harbor Arts Market' })).toBeVisible();
+      await expectNoAxeViolations(page, `sub-organization (${lang})`);
     });
 
     test('blendvision overviews: business and root', async ({ page }) => {
