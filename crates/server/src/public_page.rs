@@ -45,10 +45,16 @@ pub async fn render(state: &State, id: &str, headers: &HeaderMap, nonce: &Nonce)
 /// bandwidth first. The app then adds the sections below the profile.
 fn defer_app(html: &str) -> String {
     let mut out = html.to_string();
-    for start in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
-        while let Some(at) = out.find(start) {
-            let Some(len) = out[at..].find('>') else { break };
-            out.replace_range(at..at + len + 1, "");
+    // Trunk's preloads of the script and the wasm; the logo's stays.
+    let mut from = 0;
+    while let Some(found) = out[from..].find("<link rel=\"") {
+        let at = from + found;
+        let Some(len) = out[at..].find('>') else { break };
+        let tag = &out[at..=at + len];
+        if tag.starts_with("<link rel=\"modulepreload\"") || (tag.starts_with("<link rel=\"preload\"") && tag.contains("_bg.wasm")) {
+            out.replace_range(at..=at + len, "");
+        } else {
+            from = at + len + 1;
         }
     }
     const IMPORT: &str = "import init, * as bindings from '";
@@ -180,10 +186,11 @@ mod tests {
 
     #[test]
     fn the_app_starts_after_load_without_preloads() {
-        let page = "<head><script type=\"module\" nonce=\"n\">\nimport init, * as bindings from '/public/app-1.js';\nconst wasm = await init({ module_or_path: '/public/app-1_bg.wasm' });\n</script>\
+        let page = "<head><link rel=\"preload\" as=\"image\" href=\"/media/logos/a.png\"><script type=\"module\" nonce=\"n\">\nimport init, * as bindings from '/public/app-1.js';\nconst wasm = await init({ module_or_path: '/public/app-1_bg.wasm' });\n</script>\
             <link rel=\"modulepreload\" nonce=\"n\" href=\"/public/app-1.js\"><link rel=\"preload\" href=\"/public/app-1_bg.wasm\" as=\"fetch\"></head>";
         let out = defer_app(page);
-        assert!(!out.contains("preload"), "{out}");
+        assert!(!out.contains("modulepreload") && !out.contains("<link rel=\"preload\" href=\"/public/app-1_bg.wasm\""), "{out}");
+        assert!(out.contains("<link rel=\"preload\" as=\"image\" href=\"/media/logos/a.png\">"), "the logo's preload stays: {out}");
         assert!(!out.contains("import init"), "{out}");
         assert!(out.contains("addEventListener('load'"), "{out}");
         assert!(out.contains("const bindings = await import('/public/app-1.js');\nconst init = bindings.default;"), "{out}");
