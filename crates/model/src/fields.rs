@@ -133,18 +133,30 @@ impl Field {
     }
 }
 
-/// The value as it will be stored: trimmed; codes upper-cased without spaces;
-/// a mobile number with single spaces.
+/// The value as it will be stored: trimmed, control characters dropped and
+/// runs of spaces collapsed; codes (VAT, fiscal code, SDI code, country)
+/// upper-cased without spaces, dots and dashes; postcodes upper-cased; the
+/// select values (type, activity, language) lower-cased; a mobile number
+/// with single spaces and none right after the `+`. The description is only
+/// trimmed: it is HTML, and the server sanitizes it.
 pub fn normalize(field: Field, value: &str) -> String {
     let value = value.trim();
+    let words = || value.split_whitespace().map(|w| w.chars().filter(|c| !c.is_control()).collect::<String>()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
     match field {
         Field::Vat | Field::FiscalCode | Field::CodeDest | Field::Country => {
-            value.chars().filter(|c| !c.is_whitespace() && *c != '.' && *c != '-').collect::<String>().to_uppercase()
+            value.chars().filter(|c| !c.is_whitespace() && !c.is_control() && *c != '.' && *c != '-').collect::<String>().to_uppercase()
         }
-        Field::Postcode => value.to_uppercase(),
-        Field::Mobile => value.split_whitespace().collect::<Vec<_>>().join(" "),
+        Field::Postcode => words().to_uppercase(),
+        Field::OrgType | Field::Activity | Field::Language => words().to_lowercase(),
+        Field::Mobile => {
+            let spaced = words();
+            match spaced.strip_prefix('+') {
+                Some(rest) => format!("+{}", rest.trim_start()),
+                None => spaced,
+            }
+        }
         Field::Description => value.to_string(),
-        _ => value.split_whitespace().collect::<Vec<_>>().join(" "),
+        _ => words(),
     }
 }
 
@@ -154,7 +166,10 @@ pub fn normalize(field: Field, value: &str) -> String {
 /// type and the PEC.
 pub fn check(field: Field, value_of: &dyn Fn(Field) -> String) -> Result<(), Problem> {
     let value = value_of(field);
-    if value.chars().count() > field.max_len() && !matches!(field, Field::Country | Field::CodeDest | Field::Vat | Field::FiscalCode) {
+    // Codes and choices have exact shapes: a value too long for them gets the
+    // shape's words (which say what to type), not a character count.
+    let shaped = matches!(field, Field::Country | Field::CodeDest | Field::Vat | Field::FiscalCode | Field::OrgType | Field::Activity | Field::Language);
+    if !shaped && value.chars().count() > field.max_len() {
         return Err(Problem::TooLong(field.max_len()));
     }
     let optional = |rule: fn(&str) -> Result<(), Problem>| if value.is_empty() { Ok(()) } else { rule(&value) };

@@ -114,19 +114,39 @@ pub fn password(value: &str) -> Result<(), Problem> {
 /// The SDI code of an organization that receives invoices at its PEC.
 pub const SDI_NO_CODE: &str = "0000000";
 
-/// An absolute `http://` or `https://` address with a host.
+/// An absolute `http://` or `https://` address with a host name (at least two
+/// labels, or an IPv4 address) and at most a numeric port: no spaces, no
+/// `user:password@`, none of the characters that cannot appear in a link.
 pub fn web_url(value: &str) -> Result<(), Problem> {
     let v = value.trim();
+    if v.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\\' | '`' | '{' | '}' | '|' | '^')) {
+        return Err(Problem::UrlFormat);
+    }
     let lower = v.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).ok_or(Problem::UrlFormat)?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("");
-    let host = host.split(':').next().unwrap_or("");
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(Problem::UrlFormat);
+    }
+    let host = match authority.split_once(':') {
+        Some((host, port)) => {
+            let port_ok = !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u32>().is_ok_and(|p| (1..=65535).contains(&p));
+            if !port_ok {
+                return Err(Problem::UrlFormat);
+            }
+            host
+        }
+        None => authority,
+    };
     let labels: Vec<&str> = host.split('.').collect();
-    let ok = labels.len() >= 2
-        && labels.iter().all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        && !v.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"');
-    if ok {
+    let label_ok = |l: &&str| {
+        let n = l.chars().count();
+        (1..=63).contains(&n) && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    let numeric = |l: &&str| l.bytes().all(|b| b.is_ascii_digit());
+    let ipv4 = labels.len() == 4 && labels.iter().all(|l| numeric(l) && l.len() <= 3 && l.parse::<u16>().is_ok_and(|n| n <= 255));
+    let name = labels.len() >= 2 && labels.iter().all(label_ok) && !labels.last().is_some_and(numeric);
+    if ipv4 || name {
         Ok(())
     } else {
         Err(Problem::UrlFormat)
@@ -135,16 +155,19 @@ pub fn web_url(value: &str) -> Result<(), Problem> {
 
 /// An ISO 3166-1 alpha-2 country code (upper case).
 pub fn country(value: &str) -> Result<(), Problem> {
-    if crate::countries::CODES.contains(&value) {
+    if crate::countries::CODES.binary_search(&value).is_ok() {
         Ok(())
     } else {
         Err(Problem::CountryCode)
     }
 }
 
-/// Postcodes: five digits in Italy; elsewhere letters, digits, spaces and dashes.
+/// Postcodes: five digits in Italy (`country` IT). Elsewhere, and while the
+/// country is not chosen, any text within the field's length limit: postal
+/// formats differ too much to check, and no variant names a foreign format.
 pub fn postcode(value: &str, country: &str) -> Result<(), Problem> {
-    if country == "IT" {
+    if country.trim().eq_ignore_ascii_case("IT") {
+        let value = value.trim();
         if value.len() == 5 && value.bytes().all(|b| b.is_ascii_digit()) {
             return Ok(());
         }
@@ -153,9 +176,11 @@ pub fn postcode(value: &str, country: &str) -> Result<(), Problem> {
     Ok(())
 }
 
-/// `+`, a country code and the number: 8 to 15 digits in all, spaces allowed.
+/// `+`, a country code and the number: 8 to 15 digits in all (E.164), single
+/// spaces between groups allowed, no leading zero after the `+`.
 pub fn mobile(value: &str) -> Result<(), Problem> {
-    let Some(rest) = value.strip_prefix('+') else { return Err(Problem::MobileFormat) };
+    let Some(rest) = value.trim().strip_prefix('+') else { return Err(Problem::MobileFormat) };
+    let rest = rest.trim_start();
     let digits = rest.chars().filter(char::is_ascii_digit).count();
     if rest.chars().all(|c| c.is_ascii_digit() || c == ' ') && (8..=15).contains(&digits) && !rest.starts_with('0') {
         Ok(())
@@ -164,41 +189,75 @@ pub fn mobile(value: &str) -> Result<(), Problem> {
     }
 }
 
+/// Upper case without spaces, dots and dashes: how tax codes are compared.
+fn compact(value: &str) -> String {
+    value.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-')).collect::<String>().to_uppercase()
+}
+
 /// A VAT number (normalized: upper case, no spaces) for an organization in
-/// `country` (the address's ISO code; Italian when empty). Italian numbers
-/// have their check digit verified; other EU members' must carry their
-/// prefix and match their format; elsewhere 2 to 16 letters and digits.
+/// `country` (the address's ISO code).
+///
+/// - Italy — the country is IT or not chosen yet, or the number starts with
+///   `IT` while the country is outside the EU: 11 digits, optionally after
+///   `IT`, with the partita IVA check digit verified.
+/// - Another EU member: that member's prefix (Greece: `EL`) and its VIES
+///   format; a number of another member, Italy included, is refused with an
+///   example of the address country's.
+/// - Elsewhere: 2 to 16 letters and digits.
 pub fn vat(value: &str, country: &str) -> Result<(), Problem> {
     use crate::italy;
-    if country.is_empty() || country == "IT" {
-        let digits = value.strip_prefix("IT").unwrap_or(value);
+    let value = compact(value);
+    let country = country.trim().to_ascii_uppercase();
+    let other_eu = country != "IT" && italy::eu_prefix(&country).is_some();
+    if country.is_empty() || country == "IT" || (!other_eu && value.starts_with("IT")) {
+        let digits = value.strip_prefix("IT").unwrap_or(&value);
         return match italy::valid_eleven_digits(digits) {
             Some(true) => Ok(()),
             Some(false) => Err(Problem::VatCheckDigit),
             None => Err(Problem::VatItalian),
         };
     }
-    if italy::eu_prefix(country).is_some() {
-        return italy::eu_vat(value, country).map_err(|example| Problem::VatForeign { example });
+    if other_eu {
+        italy::eu_vat(&value, &country).map_err(|example| Problem::VatForeign { example })?;
+        // Belgian numbers start with 0 or 1 (VIES: BE[01]\d{9}).
+        if let Some(rest) = value.strip_prefix("BE") {
+            if !rest.starts_with(['0', '1']) {
+                return Err(Problem::VatForeign { example: "BE0123456789" });
+            }
+        }
+        return Ok(());
     }
-    if (2..=16).contains(&value.len()) && value.chars().all(|c| c.is_ascii_alphanumeric()) {
+    if (2..=16).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_alphanumeric()) {
         Ok(())
     } else {
-        Err(Problem::VatForeign { example: "GB123456789" })
+        Err(Problem::VatForeign { example: non_eu_vat_example(&country) })
     }
 }
 
-/// An Italian fiscal code (normalized): 16 characters for a person, 11 digits
-/// for an entity, each with its check character verified.
+/// A valid-looking VAT number of a country outside the EU.
+fn non_eu_vat_example(country: &str) -> &'static str {
+    match country {
+        "GB" => "GB123456789",
+        "CH" => "CHE123456789",
+        "NO" => "NO123456789MVA",
+        "SM" => "SM12345",
+        _ => "123456789",
+    }
+}
+
+/// An Italian fiscal code (normalized): 16 characters for a person (with
+/// omocodia letters allowed in the digit places), 11 digits for an entity,
+/// each with its check character verified.
 pub fn fiscal_code(value: &str) -> Result<(), Problem> {
     use crate::italy;
+    let value = compact(value);
     if value.len() == 11 && value.bytes().all(|b| b.is_ascii_digit()) {
-        return match italy::valid_eleven_digits(value) {
+        return match italy::valid_eleven_digits(&value) {
             Some(true) => Ok(()),
             _ => Err(Problem::FiscalCodeCheck),
         };
     }
-    match italy::personal_fiscal_code(value) {
+    match italy::personal_fiscal_code(&value) {
         Ok(()) => Ok(()),
         Err(true) => Err(Problem::FiscalCodeCheck),
         Err(false) => Err(Problem::FiscalCodeFormat),
@@ -206,12 +265,14 @@ pub fn fiscal_code(value: &str) -> Result<(), Problem> {
 }
 
 /// The SDI destination code (normalized). Optional; `public` for public
-/// administration (6 characters), else 7; `0000000` only with a PEC.
+/// administration (its 6-character office code), else 7 letters and digits;
+/// `0000000` (private only) needs a PEC to deliver the invoices to.
 pub fn code_dest(value: &str, public: bool, has_pec: bool) -> Result<(), Problem> {
+    let value = compact(value);
     if value.is_empty() {
         return Ok(());
     }
-    let alnum = value.chars().all(|c| c.is_ascii_alphanumeric());
+    let alnum = value.bytes().all(|b| b.is_ascii_alphanumeric());
     if public {
         return if value.len() == 6 && alnum { Ok(()) } else { Err(Problem::SdiPublic) };
     }
