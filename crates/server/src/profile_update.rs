@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use orgdesk_model::fields::{self, Field};
 use orgdesk_model::openbadge::{Data, LaravelError};
+use sqlx::Row;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The column behind each editable field. Column names only ever come from
@@ -79,13 +80,12 @@ pub async fn update(Extract(state): Extract<State>, headers: HeaderMap, body: By
     let row = sqlx::query(ORG_SELECT).bind(&id).fetch_optional(&state.db).await?.ok_or(ApiError::NotFound)?;
     let current = organization_from_row(&row, &base);
 
-    if let Some(since) = headers.get(header::IF_UNMODIFIED_SINCE).and_then(|v| v.to_str().ok()) {
-        let Ok(since) = chrono::DateTime::parse_from_rfc2822(since) else {
-            return Err(invalid("If-Unmodified-Since", "Send an HTTP date, like Thu, 30 Oct 2025 16:41:27 GMT."));
-        };
+    // A date that does not parse is ignored, as HTTP says for this header.
+    let since = headers.get(header::IF_UNMODIFIED_SINCE).and_then(|v| v.to_str().ok()).and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok());
+    let guarded = since.is_some();
+    if let Some(since) = since {
         if current.updated_at.is_some_and(|u| u.utc.timestamp() > since.timestamp()) {
-            let body = LaravelError::message("The organization was changed by someone else since you loaded it.");
-            return Ok((StatusCode::PRECONDITION_FAILED, Json(body)).into_response());
+            return Ok(conflict());
         }
     }
 
@@ -142,9 +142,25 @@ pub async fn update(Extract(state): Extract<State>, headers: HeaderMap, body: By
     }
 
     let changed: Vec<(Field, String)> = sent.into_iter().filter(|(f, v)| fields::normalize(*f, &f.get(&current)) != *v).collect();
-    let switched: Vec<(&str, i64)> = switches;
+    // A switch sent with the value it has is no change.
+    let stored = |col: &str| -> i64 { row.try_get::<i64, _>(col).unwrap_or(0) };
+    let switched: Vec<(&str, i64)> = switches.into_iter().filter(|(col, v)| stored(col) != *v).collect();
     if !changed.is_empty() || !switched.is_empty() {
         let mut tx = state.db.begin().await?;
+        // Claim the version read above: if another save got in between, this
+        // one does not overwrite it blindly.
+        let read_version: String = row.try_get("updated_at").unwrap_or_default();
+        let claimed = sqlx::query("UPDATE ob_organizations SET updated_at = ? WHERE id = ? AND updated_at = ?")
+            .bind(crate::db::now())
+            .bind(&id)
+            .bind(&read_version)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if claimed == 0 && guarded {
+            tx.rollback().await?;
+            return Ok(conflict());
+        }
         for (field, value) in &changed {
             let value = (!value.is_empty()).then_some(value.as_str());
             sqlx::query(&format!("UPDATE ob_organizations SET {} = ? WHERE id = ?", column(*field))).bind(value).bind(&id).execute(&mut *tx).await?;
@@ -152,13 +168,18 @@ pub async fn update(Extract(state): Extract<State>, headers: HeaderMap, body: By
         for (col, value) in &switched {
             sqlx::query(&format!("UPDATE ob_organizations SET {col} = ? WHERE id = ?")).bind(value).bind(&id).execute(&mut *tx).await?;
         }
-        sqlx::query("UPDATE ob_organizations SET updated_at = ? WHERE id = ?").bind(crate::db::now()).bind(&id).execute(&mut *tx).await?;
+        if claimed == 0 {
+            // Unguarded: the last save wins, and still moves the version.
+            sqlx::query("UPDATE ob_organizations SET updated_at = ? WHERE id = ?").bind(crate::db::now()).bind(&id).execute(&mut *tx).await?;
+        }
         tx.commit().await?;
     }
     let row = sqlx::query(ORG_SELECT).bind(&id).fetch_one(&state.db).await?;
     Ok(Json(Data { data: organization_from_row(&row, &base) }).into_response())
 }
 
-fn invalid(field: &str, message: &str) -> ApiError {
-    ApiError::Invalid(BTreeMap::from([(field.to_string(), vec![message.to_string()])]))
+/// 412 in Laravel's shape.
+fn conflict() -> Response {
+    let body = LaravelError::message("The organization was changed by someone else since you loaded it.");
+    (StatusCode::PRECONDITION_FAILED, Json(body)).into_response()
 }

@@ -180,6 +180,9 @@ async fn a_stale_version_is_refused_with_412_and_a_current_one_accepted() {
     let now = stamp(&org(&base, &token).await);
     let (status, _) = put(&base, &token, &[("address_info[city]", "Mine")], Some(&now)).await;
     assert_eq!(status, StatusCode::OK);
+    // A date that does not parse is ignored, as HTTP says.
+    let (status, _) = put(&base, &token, &[("address_info[city]", "Ours")], Some("yesterday")).await;
+    assert_eq!(status, StatusCode::OK);
 }
 
 #[tokio::test]

@@ -238,7 +238,6 @@ async fn sending_back_the_stored_values_changes_nothing_not_even_updated_at() {
 }
 
 #[tokio::test]
-#[ignore = "profile_update.rs stores the settings switches unconditionally and so bumps updated_at for a switch sent unchanged"]
 async fn an_unchanged_switch_does_not_move_updated_at() {
     let (base, token) = fresh(BORGO).await;
     let before = org(&base, &token).await;
