@@ -224,6 +224,19 @@ fn known<'a>(mut choices: impl Iterator<Item = &'a str>, value: &str) -> Result<
     }
 }
 
+/// Fields whose rules look at `field`, so changing it re-checks them: the
+/// postcode and VAT number follow the country, the SDI code the type and the
+/// PEC, and the PEC the SDI code.
+pub fn dependents(field: Field) -> &'static [Field] {
+    match field {
+        Field::Country => &[Field::Postcode, Field::Vat],
+        Field::OrgType => &[Field::CodeDest],
+        Field::CodeDest => &[Field::CertifiedEmail],
+        Field::CertifiedEmail => &[Field::CodeDest],
+        _ => &[],
+    }
+}
+
 /// Every problem of `fields` at once, in form order.
 pub fn check_all(fields: &[Field], value_of: &dyn Fn(Field) -> String) -> Vec<(Field, Problem)> {
     fields.iter().filter_map(|&f| check(f, value_of).err().map(|p| (f, p))).collect()

@@ -62,17 +62,6 @@ const READ_ONLY: &[&str] = &[
     "public_url", "logo_path", "logo_high_path", "logo_thumbnail_path",
 ];
 
-/// Fields whose rules look at `field`: changing it re-checks them.
-fn dependents(field: Field) -> &'static [Field] {
-    match field {
-        Field::Country => &[Field::Postcode, Field::Vat],
-        Field::OrgType => &[Field::CodeDest],
-        Field::CodeDest => &[Field::CertifiedEmail],
-        Field::CertifiedEmail => &[Field::CodeDest],
-        _ => &[],
-    }
-}
-
 pub async fn update(Extract(state): Extract<State>, headers: HeaderMap, body: Bytes) -> Result<Response, ApiError> {
     let account = signed_in(&state, &headers).await?;
     let id = account.ob_organization_id.ok_or(ApiError::NotFound)?;
@@ -128,7 +117,7 @@ pub async fn update(Extract(state): Extract<State>, headers: HeaderMap, body: By
     let mut dependent: BTreeSet<Field> = BTreeSet::new();
     for &f in sent.keys() {
         match fields::check(f, &value_of) {
-            Ok(()) => dependent.extend(dependents(f).iter().copied().filter(|d| !sent.contains_key(d))),
+            Ok(()) => dependent.extend(fields::dependents(f).iter().copied().filter(|d| !sent.contains_key(d))),
             Err(problem) => errors.entry(f.path().to_string()).or_default().push(problem.to_string()),
         }
     }

@@ -28,19 +28,9 @@ fn check(field: Field, value_of: &dyn Fn(Field) -> String) -> Option<FieldMessag
     fields::check(field, value_of).err().map(FieldMessage::Rule)
 }
 
-fn dependents(field: Field) -> &'static [Field] {
-    match field {
-        Field::Country => &[Field::Postcode, Field::Vat],
-        Field::OrgType => &[Field::CodeDest],
-        Field::CodeDest => &[Field::CertifiedEmail],
-        Field::CertifiedEmail => &[Field::CodeDest],
-        _ => &[],
-    }
-}
-
 /// A form over `keys` of the organization `org_id`, its draft kept under `name`.
 pub fn org_form(keys: &'static [Field], name: &str, org_id: &str) -> FormModel<Field> {
-    FormModel::new(keys, Rules { normalize, check, dependents }, format!("orgdesk.draft.ob.{name}.{org_id}"))
+    FormModel::new(keys, Rules { normalize, check, dependents: fields::dependents }, format!("orgdesk.draft.ob.{name}.{org_id}"))
 }
 
 /// Saves the form's changes with the version they are based on.
