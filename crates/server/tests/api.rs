@@ -8,13 +8,6 @@ use orgdesk_server::{prepare, Config, Seed};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
-async fn bv_login(base: &str, email: &str) -> String {
-    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).json(&json!({"email": email, "password": PASSWORD})).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK, "login {email}");
-    let body: Value = res.json().await.unwrap();
-    body["access_token"].as_str().unwrap().to_string()
-}
-
 #[tokio::test]
 async fn open_badge_admin_signs_in_and_reads_their_organization() {
     let base = server();

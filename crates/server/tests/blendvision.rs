@@ -31,12 +31,6 @@ const NORTH_ADMIN: &str = "ops@northwind.example.com";
 const SOUTH_ADMIN: &str = "ops@southbay.example.com";
 const BUSINESS_ADMIN: &str = "owner@lumen.example.com";
 
-async fn login(base: &str, email: &str) -> String {
-    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).json(&json!({"email": email, "password": PASSWORD})).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK, "{email}");
-    res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string()
-}
-
 async fn send(req: reqwest::RequestBuilder) -> (StatusCode, Value) {
     let res = req.send().await.unwrap();
     let status = res.status();
@@ -79,7 +73,7 @@ fn bad_request_fields(status: StatusCode, body: &Value) -> Vec<String> {
 #[tokio::test]
 async fn invalid_argument_carries_bad_request_and_error_info() {
     let base = server();
-    let north = login(base, NORTH_ADMIN).await;
+    let north = bv_login(base, NORTH_ADMIN).await;
     let (status, body) = patch_sub_org(base, &north, LUMEN, NORTH, json!({"business_setting": {"site_limit": 51}})).await;
     assert_eq!(bad_request_fields(status, &body), ["business_setting.site_limit"]);
     assert_eq!(body["details"][0]["@type"], BAD_REQUEST_TYPE, "the BadRequest comes first, as the service sends it");
@@ -102,11 +96,11 @@ async fn invalid_argument_carries_bad_request_and_error_info() {
 async fn every_level_against_every_level() {
     let base = start(3600);
     let callers = [
-        ("root", login(&base, ROOT_ADMIN).await, ROOT),
-        ("distributor", login(&base, DISTRIBUTOR_ADMIN).await, DISTRIBUTOR),
-        ("north reseller", login(&base, NORTH_ADMIN).await, NORTH),
-        ("south reseller", login(&base, SOUTH_ADMIN).await, SOUTH),
-        ("business", login(&base, BUSINESS_ADMIN).await, LUMEN),
+        ("root", bv_login(&base, ROOT_ADMIN).await, ROOT),
+        ("distributor", bv_login(&base, DISTRIBUTOR_ADMIN).await, DISTRIBUTOR),
+        ("north reseller", bv_login(&base, NORTH_ADMIN).await, NORTH),
+        ("south reseller", bv_login(&base, SOUTH_ADMIN).await, SOUTH),
+        ("business", bv_login(&base, BUSINESS_ADMIN).await, LUMEN),
     ];
     let targets = [ROOT, DISTRIBUTOR, NORTH, SOUTH, LUMEN, HARBOR, SOUTH_BUSINESS, UNKNOWN];
     // Strictly below the caller's organization.
@@ -155,7 +149,7 @@ async fn each_list_is_exactly_what_is_below() {
     let expected_totals = [(ROOT_ADMIN, 46), (DISTRIBUTOR_ADMIN, 45), (NORTH_ADMIN, 35), (SOUTH_ADMIN, 8), (BUSINESS_ADMIN, 0)];
     let mut seen = Vec::new();
     for (email, total) in expected_totals {
-        let token = login(base, email).await;
+        let token = bv_login(base, email).await;
         let (status, body) = list(base, &token, "current_page=1&items_per_page=100").await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(body["pagination"]["total_items"], total, "{email}");
@@ -178,7 +172,7 @@ async fn each_list_is_exactly_what_is_below() {
 #[tokio::test]
 async fn pages_of_25_and_filters_across_pages() {
     let base = server();
-    let token = login(base, ROOT_ADMIN).await;
+    let token = bv_login(base, ROOT_ADMIN).await;
     let (_, first) = list(base, &token, "current_page=1&items_per_page=25").await;
     let (_, second) = list(base, &token, "current_page=2&items_per_page=25").await;
     assert_eq!((ids(&first).len(), ids(&second).len()), (25, 21));
@@ -213,7 +207,7 @@ async fn pages_of_25_and_filters_across_pages() {
 #[tokio::test]
 async fn paging_parameters_are_checked() {
     let base = server();
-    let token = login(base, ROOT_ADMIN).await;
+    let token = bv_login(base, ROOT_ADMIN).await;
     for (query, field) in [
         ("current_page=0&items_per_page=10", "current_page"),
         ("current_page=x&items_per_page=10", "current_page"),
@@ -230,7 +224,7 @@ async fn paging_parameters_are_checked() {
 #[tokio::test]
 async fn rules_of_each_plan_accepted_and_refused() {
     let base = start(3600);
-    let north = login(&base, NORTH_ADMIN).await;
+    let north = bv_login(&base, NORTH_ADMIN).await;
     // Accepted, per plan.
     for (target, setting) in [
         (LUMEN, json!({"category": "c".repeat(40), "tax_id": "12345678", "enable_create_site": false, "site_limit": 0, "enable_custom_domain": true})),
@@ -266,7 +260,7 @@ async fn rules_of_each_plan_accepted_and_refused() {
         assert_eq!(bad_request_fields(status, &answer), [field], "{target} {body}");
     }
     // Business settings exist only on business organizations, at any level.
-    let root = login(&base, ROOT_ADMIN).await;
+    let root = bv_login(&base, ROOT_ADMIN).await;
     for target in [DISTRIBUTOR, NORTH] {
         let (status, answer) = patch_sub_org(&base, &root, target, ROOT, json!({"business_setting": {"tax_id": "1"}})).await;
         assert_eq!(bad_request_fields(status, &answer), ["business_setting"], "{target}");
@@ -279,7 +273,7 @@ async fn rules_of_each_plan_accepted_and_refused() {
 #[tokio::test]
 async fn contract_end_follows_start_and_length() {
     let base = start(3600);
-    let north = login(&base, NORTH_ADMIN).await;
+    let north = bv_login(&base, NORTH_ADMIN).await;
     let end = |body: &Value| body["organization"]["contract_valid_end_time"].as_str().unwrap_or_default().to_string();
     // Days alone.
     let (status, _) = patch_sub_org(&base, &north, QUIET_HILL, NORTH, json!({"contract_valid_start_time": "2026-03-01T00:00:00Z", "contract_days": 30})).await;
@@ -303,7 +297,7 @@ async fn contract_end_follows_start_and_length() {
 #[tokio::test]
 async fn acting_organization_must_be_the_callers_own_not_a_descendant() {
     let base = server();
-    let root = login(base, ROOT_ADMIN).await;
+    let root = bv_login(base, ROOT_ADMIN).await;
     for acting in [NORTH, LUMEN, "", UNKNOWN] {
         let (status, body) = patch_sub_org(base, &root, LUMEN, acting, json!({"description": "x"})).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "acting as {acting:?}: {body}");
@@ -315,13 +309,13 @@ async fn acting_organization_must_be_the_callers_own_not_a_descendant() {
 #[tokio::test]
 async fn rename_limits_and_the_parent_sees_it() {
     let base = start(3600);
-    let south = login(&base, SOUTH_ADMIN).await;
+    let south = bv_login(&base, SOUTH_ADMIN).await;
     let hundred = "S".repeat(100);
     let (status, body) = rename(&base, &south, json!({"name": hundred})).await;
     assert_eq!((status, body), (StatusCode::OK, json!({})), "100 characters is the limit");
     let (status, body) = rename(&base, &south, json!({"name": "Southbay Partners"})).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let gd = login(&base, DISTRIBUTOR_ADMIN).await;
+    let gd = bv_login(&base, DISTRIBUTOR_ADMIN).await;
     let (_, body) = get(format!("{base}/bv/org/v1/sub-orgs/{SOUTH}"), Some(&gd)).await;
     assert_eq!(body["organization"]["name"], "Southbay Partners");
     for (bad, field) in [
@@ -341,7 +335,7 @@ async fn rename_limits_and_the_parent_sees_it() {
 #[tokio::test]
 async fn plans_follow_the_contracts() {
     let base = server();
-    let root = login(base, ROOT_ADMIN).await;
+    let root = bv_login(base, ROOT_ADMIN).await;
     let (status, body) = get(format!("{base}/bv/org/v1/organizations/{ROOT}/plans"), Some(&root)).await;
     assert_eq!((status, &body), (StatusCode::OK, &json!({"plans": []})), "the root has no business plan");
     let (_, body) = get(format!("{base}/bv/org/v1/organizations/{HARBOR}/plans"), Some(&root)).await;
@@ -376,7 +370,7 @@ async fn every_console_endpoint_needs_a_session() {
         assert_eq!(body["details"][0]["reason"], "ERROR_REASON_UNAUTHENTICATED");
     }
     // An account without an organization reaches nothing either.
-    let pending = login(base, "pending@northwind.example.com").await;
+    let pending = bv_login(base, "pending@northwind.example.com").await;
     let (status, _) = get(format!("{base}/bv/org/v1/sub-orgs?current_page=1&items_per_page=10"), Some(&pending)).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }

@@ -18,12 +18,6 @@ const QUIET_HILL: &str = "7f7f7f7f-1234-4abc-9def-001122334455";
 /// "Kestrel Cycling", index 10: under Northwind; "Fjord Travel" index 5... South takes every fifth from index 4.
 const SOUTH_BUSINESS: &str = "5b0c0000-0000-4000-8000-000000000005";
 
-async fn login(base: &str, email: &str) -> String {
-    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).json(&json!({"email": email, "password": PASSWORD})).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK, "{email}");
-    res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string()
-}
-
 async fn page(base: &str, token: &str, query: &str) -> (StatusCode, Value) {
     get(format!("{base}/bv/org/v1/sub-orgs?{query}"), Some(token)).await
 }
@@ -55,7 +49,7 @@ fn violations(body: &Value) -> Vec<(String, String)> {
 #[tokio::test]
 async fn pages_are_stable_and_add_up() {
     let base = server();
-    let token = login(base, "root@northwind.example.com").await;
+    let token = bv_login(base, "root@northwind.example.com").await;
     let (status, first) = page(base, &token, "current_page=1&items_per_page=10").await;
     assert_eq!(status, StatusCode::OK);
     let total = first["pagination"]["total_items"].as_i64().unwrap();
@@ -82,7 +76,7 @@ async fn pages_are_stable_and_add_up() {
 #[tokio::test]
 async fn name_types_and_statuses_filter_together() {
     let base = server();
-    let token = login(base, "root@northwind.example.com").await;
+    let token = bv_login(base, "root@northwind.example.com").await;
     let (_, body) = page(base, &token, "current_page=1&items_per_page=100&name=LUMEN").await;
     assert_eq!(names(&body), ["Studio Lumen"], "contains, any case");
     let (_, body) = page(base, &token, "current_page=1&items_per_page=100&types=ORGANIZATION_TYPE_RESELLER").await;
@@ -113,11 +107,11 @@ async fn name_types_and_statuses_filter_together() {
 #[tokio::test]
 async fn each_level_reaches_only_what_is_below_it() {
     let base = server();
-    let root = login(base, "root@northwind.example.com").await;
-    let gd = login(base, "gd@northwind.example.com").await;
-    let north = login(base, "ops@northwind.example.com").await;
-    let south = login(base, "ops@southbay.example.com").await;
-    let business = login(base, "owner@lumen.example.com").await;
+    let root = bv_login(base, "root@northwind.example.com").await;
+    let gd = bv_login(base, "gd@northwind.example.com").await;
+    let north = bv_login(base, "ops@northwind.example.com").await;
+    let south = bv_login(base, "ops@southbay.example.com").await;
+    let business = bv_login(base, "owner@lumen.example.com").await;
     let can = |status: StatusCode| status == StatusCode::OK;
     // (who, target, reachable)
     let matrix: &[(&str, &String, &str, bool)] = &[
@@ -158,7 +152,7 @@ async fn each_level_reaches_only_what_is_below_it() {
 #[tokio::test]
 async fn one_sub_organization_has_owner_and_invitation() {
     let base = server();
-    let north = login(base, "ops@northwind.example.com").await;
+    let north = bv_login(base, "ops@northwind.example.com").await;
     let (status, body) = get(format!("{base}/bv/org/v1/sub-orgs/{LUMEN}"), Some(&north)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["organization"]["name"], "Studio Lumen");
@@ -171,7 +165,7 @@ async fn one_sub_organization_has_owner_and_invitation() {
 #[tokio::test]
 async fn every_business_setting_rule_answers_400_with_its_field() {
     let base = start(3600);
-    let north = login(&base, "ops@northwind.example.com").await;
+    let north = bv_login(&base, "ops@northwind.example.com").await;
     let cases: Vec<(&str, Value, &str)> = vec![
         (LUMEN, json!({"business_setting": {"category": "c".repeat(41)}}), "business_setting.category"),
         (LUMEN, json!({"business_setting": {"tax_id": "123456789"}}), "business_setting.tax_id"),
@@ -189,7 +183,7 @@ async fn every_business_setting_rule_answers_400_with_its_field() {
         (LUMEN, json!({"contract_valid_start_time": "next monday"}), "contract_valid_start_time"),
         (LUMEN, json!({"owner_email": "x@y.z"}), "owner_email"),
     ];
-    let root_token = login(&base, "root@northwind.example.com").await;
+    let root_token = bv_login(&base, "root@northwind.example.com").await;
     for (target, body, field) in cases {
         // NORTH is a reseller: the root is the one above it.
         let (token, acting) = if target == NORTH { (&root_token, ROOT) } else { (&north, NORTH) };
@@ -207,7 +201,7 @@ async fn every_business_setting_rule_answers_400_with_its_field() {
 #[tokio::test]
 async fn valid_changes_are_stored_and_months_win_over_days() {
     let base = start(3600);
-    let north = login(&base, "ops@northwind.example.com").await;
+    let north = bv_login(&base, "ops@northwind.example.com").await;
     let (status, body) = patch(
         &base,
         &north,
@@ -238,7 +232,7 @@ async fn valid_changes_are_stored_and_months_win_over_days() {
 #[tokio::test]
 async fn acting_organization_header_must_be_the_callers_own() {
     let base = server();
-    let north = login(base, "ops@northwind.example.com").await;
+    let north = bv_login(base, "ops@northwind.example.com").await;
     let (status, body) = patch(base, &north, LUMEN, None, json!({"description": "x"})).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert_eq!(body["details"][0]["reason"], "ERROR_REASON_PERMISSION_DENIED");
@@ -249,7 +243,7 @@ async fn acting_organization_header_must_be_the_callers_own() {
 #[tokio::test]
 async fn rename_and_plans() {
     let base = start(3600);
-    let owner = login(&base, "owner@lumen.example.com").await;
+    let owner = bv_login(&base, "owner@lumen.example.com").await;
     let rename = |name: Value| {
         let (base, owner) = (base.clone(), owner.clone());
         async move {

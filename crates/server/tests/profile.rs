@@ -19,29 +19,6 @@ const BORGO: &str = "admin@borgoalto.example.org";
 const PONTE: &str = "admin@ponteverde.example.org";
 const VALMARINA_ADMIN: &str = "admin@valmarina.example.org";
 
-async fn put(base: &str, token: &str, form: &[(&str, &str)], since: Option<&str>) -> (StatusCode, Value) {
-    let mut req = Client::new().put(format!("{base}/api/v1/issuers/organization")).bearer_auth(token).header("accept", "application/json").form(form);
-    if let Some(s) = since {
-        req = req.header("if-unmodified-since", s);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
-
-async fn org(base: &str, token: &str) -> Value {
-    let (status, body) = get(format!("{base}/api/v1/issuers/organization"), Some(token)).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body["data"].clone()
-}
-
-/// A server of its own (these tests change data) and a signed-in admin.
-async fn fresh(email: &str) -> (String, String) {
-    let base = start(3600);
-    let token = ob_login(&base, email).await;
-    (base, token)
-}
-
 /// The value of a dot path (`billing_info.vat`) in an organization.
 fn at(org: &Value, path: &str) -> Value {
     path.split('.').fold(org.clone(), |v, k| v[k].clone())
@@ -91,12 +68,12 @@ fn words(p: Problem) -> String {
 
 #[tokio::test]
 async fn changing_one_field_leaves_every_other_field_as_it_was() {
-    let (base, token) = fresh(BORGO).await;
-    let before = org(&base, &token).await;
-    let (status, body) = put(&base, &token, &[("name", "  Istituto   Borgo Alto  Bergamo ")], None).await;
+    let (base, token) = fresh_ob(BORGO).await;
+    let before = ob_organization(&base, &token).await;
+    let (status, body) = ob_put(&base, &token, &[("name", "  Istituto   Borgo Alto  Bergamo ")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["name"], "Istituto Borgo Alto Bergamo", "stored normalized, answered whole");
-    let after = org(&base, &token).await;
+    let after = ob_organization(&base, &token).await;
     assert_eq!(after, body["data"], "the answer is the stored organization");
     assert_eq!(without(&after, &["name", "updated_at"]), without(&before, &["name", "updated_at"]));
     assert!(after["updated_at"].as_str() > before["updated_at"].as_str(), "updated_at moves forward");
@@ -112,21 +89,21 @@ async fn an_old_invalid_value_elsewhere_does_not_block_a_partial_save_but_a_chan
     sqlx::query("UPDATE ob_organizations SET postcode = 'BG-24', country = NULL WHERE id = ?").bind(BORGO_ALTO).execute(&db).await.unwrap();
     db.close().await;
 
-    let (status, body) = put(&base, &token, &[("name", "Istituto Borgo Alto"), ("contact_info[name]", "Paola")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("name", "Istituto Borgo Alto"), ("contact_info[name]", "Paola")], None).await;
     assert_eq!(status, StatusCode::OK, "unrelated fields save: {body}");
     assert_eq!(body["data"]["address_info"]["postcode"], "BG-24", "left as it was");
     // Choosing Italy makes the stored postcode wrong: the country's consequence is caught.
-    let (status, body) = put(&base, &token, &[("address_info[country]", "IT")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("address_info[country]", "IT")], None).await;
     assert_422(status, &body, &[("address_info.postcode", words(Problem::PostcodeItalian))]);
-    assert_eq!(org(&base, &token).await["address_info"]["country"], Value::Null, "nothing stored");
-    let (status, body) = put(&base, &token, &[("address_info[country]", "it"), ("address_info[postcode]", "24121")], None).await;
+    assert_eq!(ob_organization(&base, &token).await["address_info"]["country"], Value::Null, "nothing stored");
+    let (status, body) = ob_put(&base, &token, &[("address_info[country]", "it"), ("address_info[postcode]", "24121")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["address_info"]["country"], "IT");
 }
 
 #[tokio::test]
 async fn the_profile_group_round_trips_normalized() {
-    let (base, token) = fresh(BORGO).await;
+    let (base, token) = fresh_ob(BORGO).await;
     let form: &[(Field, &str, &str)] = &[
         (Field::Name, " Istituto  Borgo Alto — Formazione ", "Istituto Borgo Alto — Formazione"),
         (Field::OrgType, "Private_Other", "private_other"),
@@ -147,9 +124,9 @@ async fn the_profile_group_round_trips_normalized() {
         (Field::LegalEmail, "dpo@borgoalto.example.org", "dpo@borgoalto.example.org"),
     ];
     let pairs: Vec<(&str, &str)> = form.iter().map(|(f, typed, _)| (f.key(), *typed)).collect();
-    let (status, body) = put(&base, &token, &pairs, None).await;
+    let (status, body) = ob_put(&base, &token, &pairs, None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let saved = org(&base, &token).await;
+    let saved = ob_organization(&base, &token).await;
     for (f, typed, stored) in form {
         assert_eq!(at(&saved, f.path()), *stored, "{f:?}");
         assert_eq!(normalize(*f, typed), *stored, "the browser normalizes {f:?} the same way");
@@ -158,7 +135,7 @@ async fn the_profile_group_round_trips_normalized() {
 
 #[tokio::test]
 async fn the_billing_group_round_trips_normalized_and_empty_values_clear() {
-    let (base, token) = fresh(PONTE).await;
+    let (base, token) = fresh_ob(PONTE).await;
     let form = [
         ("billing_info[legal_name]", "Cooperativa  Ponte Verde Impresa Sociale"),
         ("billing_info[vat]", "it 0123 4567 897"),
@@ -167,9 +144,9 @@ async fn the_billing_group_round_trips_normalized_and_empty_values_clear() {
         ("billing_info[email]", "amministrazione@ponteverde.example.org"),
         ("billing_info[certified_email]", ""),
     ];
-    let (status, body) = put(&base, &token, &form, None).await;
+    let (status, body) = ob_put(&base, &token, &form, None).await;
     assert_eq!(status, StatusCode::OK, "a real SDI code needs no PEC: {body}");
-    let billing = org(&base, &token).await["billing_info"].clone();
+    let billing = ob_organization(&base, &token).await["billing_info"].clone();
     assert_eq!(
         billing,
         json!({
@@ -182,11 +159,11 @@ async fn the_billing_group_round_trips_normalized_and_empty_values_clear() {
         })
     );
     // The entity form of the fiscal code, then every optional billing field cleared.
-    let (status, body) = put(&base, &token, &[("billing_info[fiscal_code]", "800 123 456 76")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("billing_info[fiscal_code]", "800 123 456 76")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["billing_info"]["fiscal_code"], "80012345676");
     let clear = [("billing_info[vat]", ""), ("billing_info[fiscal_code]", " "), ("billing_info[code_dest]", ""), ("billing_info[email]", "")];
-    let (status, body) = put(&base, &token, &clear, None).await;
+    let (status, body) = ob_put(&base, &token, &clear, None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     for (key, _) in clear {
         let path = Field::from_key(key).unwrap().path();
@@ -197,23 +174,23 @@ async fn the_billing_group_round_trips_normalized_and_empty_values_clear() {
 
 #[tokio::test]
 async fn the_public_profile_switches_round_trip() {
-    let (base, token) = fresh(PONTE).await;
+    let (base, token) = fresh_ob(PONTE).await;
     let form = [
         ("settings[public_profile]", "1"),
         ("settings[public_badge_types]", "0"),
         ("settings[public_learning_paths]", "true"),
         ("settings[public_badge_templates]", "1"),
     ];
-    let (status, body) = put(&base, &token, &form, None).await;
+    let (status, body) = ob_put(&base, &token, &form, None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["settings"], json!({"public_profile": true, "public_badge_types": false, "public_learning_paths": true, "public_badge_templates": true}));
     assert!(body["data"]["public_url"].as_str().unwrap().ends_with(&format!("/issuers/{PONTE_VERDE}")));
     let (status, _) = get(format!("{base}/api/v1/public/organizations/{PONTE_VERDE}"), None).await;
     assert_eq!(status, StatusCode::OK, "now public");
-    let (status, body) = put(&base, &token, &[("settings[public_profile]", "yes")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("settings[public_profile]", "yes")], None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body["errors"]["settings.public_profile"].is_array(), "{body}");
-    let (status, body) = put(&base, &token, &[("settings[public_profile]", "0")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("settings[public_profile]", "0")], None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["data"]["public_url"], Value::Null);
     let (status, _) = get(format!("{base}/api/v1/public/organizations/{PONTE_VERDE}"), None).await;
@@ -222,8 +199,8 @@ async fn the_public_profile_switches_round_trip() {
 
 #[tokio::test]
 async fn sending_back_the_stored_values_changes_nothing_not_even_updated_at() {
-    let (base, token) = fresh(BORGO).await;
-    let before = org(&base, &token).await;
+    let (base, token) = fresh_ob(BORGO).await;
+    let before = ob_organization(&base, &token).await;
     let same: Vec<(&str, String)> = Field::ALL
         .iter()
         .map(|f| {
@@ -232,24 +209,24 @@ async fn sending_back_the_stored_values_changes_nothing_not_even_updated_at() {
         })
         .collect();
     let same: Vec<(&str, &str)> = same.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (status, body) = put(&base, &token, &same, Some(&http_date(&before))).await;
+    let (status, body) = ob_put(&base, &token, &same, Some(&http_date(&before))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(org(&base, &token).await, before, "nothing changed, updated_at included");
+    assert_eq!(ob_organization(&base, &token).await, before, "nothing changed, updated_at included");
 }
 
 #[tokio::test]
 async fn an_unchanged_switch_does_not_move_updated_at() {
-    let (base, token) = fresh(BORGO).await;
-    let before = org(&base, &token).await;
-    let (status, _) = put(&base, &token, &[("settings[public_profile]", "1")], None).await;
+    let (base, token) = fresh_ob(BORGO).await;
+    let before = ob_organization(&base, &token).await;
+    let (status, _) = ob_put(&base, &token, &[("settings[public_profile]", "1")], None).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(org(&base, &token).await["updated_at"], before["updated_at"]);
+    assert_eq!(ob_organization(&base, &token).await["updated_at"], before["updated_at"]);
 }
 
 #[tokio::test]
 async fn each_kind_of_invalid_value_is_a_422_on_its_dot_path_and_nothing_is_stored() {
-    let (base, token) = fresh(BORGO).await;
-    let before = org(&base, &token).await;
+    let (base, token) = fresh_ob(BORGO).await;
+    let before = ob_organization(&base, &token).await;
     let long_name = "N".repeat(256);
     let long_street = "à".repeat(256);
     let cases: Vec<(Form, Expected)> = vec![
@@ -294,30 +271,30 @@ async fn each_kind_of_invalid_value_is_a_422_on_its_dot_path_and_nothing_is_stor
     for (mut form, expected) in cases {
         // A valid change alongside must not be stored either.
         form.push(("address_info[city]", "Altrove"));
-        let (status, body) = put(&base, &token, &form, None).await;
+        let (status, body) = ob_put(&base, &token, &form, None).await;
         assert_422(status, &body, &expected);
     }
-    assert_eq!(org(&base, &token).await, before, "no invalid request stored anything");
+    assert_eq!(ob_organization(&base, &token).await, before, "no invalid request stored anything");
     assert_eq!(words(Problem::VatForeign { example: "DE123456789" }), "Enter the VAT number in the address country's format, like DE123456789.");
 }
 
 #[tokio::test]
 async fn cross_field_rules_follow_the_change_and_pass_when_consistent() {
-    let (base, token) = fresh(PONTE).await;
+    let (base, token) = fresh_ob(PONTE).await;
     // Ponte Verde receives invoices at its PEC with SDI 0000000.
-    let (status, body) = put(&base, &token, &[("billing_info[certified_email]", "")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("billing_info[certified_email]", "")], None).await;
     assert_422(status, &body, &[("billing_info.certified_email", words(Problem::PecNeeded))]);
-    let (status, body) = put(&base, &token, &[("type", "public_local_national")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("type", "public_local_national")], None).await;
     assert_422(status, &body, &[("billing_info.code_dest", words(Problem::SdiPublic))]);
     // Both changed together, consistently.
-    let (status, body) = put(&base, &token, &[("billing_info[code_dest]", "M5UXCR1"), ("billing_info[certified_email]", "")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("billing_info[code_dest]", "M5UXCR1"), ("billing_info[certified_email]", "")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["billing_info"]["certified_email"], Value::Null);
-    let (status, body) = put(&base, &token, &[("type", "public_local_national"), ("billing_info[code_dest]", "uf 12 34")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("type", "public_local_national"), ("billing_info[code_dest]", "uf 12 34")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["billing_info"]["code_dest"], "UF1234");
     // Moving abroad with that country's VAT number and postcode.
-    let (status, body) = put(
+    let (status, body) = ob_put(
         &base,
         &token,
         &[("address_info[country]", "at"), ("address_info[postcode]", "1010"), ("billing_info[vat]", "atu 1234 5678")],
@@ -326,20 +303,20 @@ async fn cross_field_rules_follow_the_change_and_pass_when_consistent() {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["billing_info"]["vat"], "ATU12345678");
-    let (status, body) = put(&base, &token, &[("address_info[country]", "NL"), ("billing_info[vat]", "NL123456789B01")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("address_info[country]", "NL"), ("billing_info[vat]", "NL123456789B01")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, body) = put(&base, &token, &[("address_info[country]", "ES"), ("billing_info[vat]", "ESX1234567X")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("address_info[country]", "ES"), ("billing_info[vat]", "ESX1234567X")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // Outside the EU the number is free-form letters and digits.
-    let (status, body) = put(&base, &token, &[("address_info[country]", "CH"), ("billing_info[vat]", "CHE-123.456.789")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("address_info[country]", "CH"), ("billing_info[vat]", "CHE-123.456.789")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["billing_info"]["vat"], "CHE123456789");
 }
 
 #[tokio::test]
 async fn read_only_unknown_and_repeated_keys_are_refused_and_nothing_is_stored() {
-    let (base, token) = fresh(BORGO).await;
-    let before = org(&base, &token).await;
+    let (base, token) = fresh_ob(BORGO).await;
+    let before = ob_organization(&base, &token).await;
     let read_only = [
         "status",
         "credits_left",
@@ -361,7 +338,7 @@ async fn read_only_unknown_and_repeated_keys_are_refused_and_nothing_is_stored()
         "public_url",
     ];
     for key in read_only {
-        let (status, body) = put(&base, &token, &[(key, "1"), ("name", "Taken Over")], None).await;
+        let (status, body) = ob_put(&base, &token, &[(key, "1"), ("name", "Taken Over")], None).await;
         assert_422(status, &body, &[(key, "This field is read-only.".to_string())]);
     }
     for (key, path) in [
@@ -370,25 +347,25 @@ async fn read_only_unknown_and_repeated_keys_are_refused_and_nothing_is_stored()
         ("owner", "owner"),
         ("address_info", "address_info"),
     ] {
-        let (status, body) = put(&base, &token, &[(key, "x"), ("name", "Taken Over")], None).await;
+        let (status, body) = ob_put(&base, &token, &[(key, "x"), ("name", "Taken Over")], None).await;
         assert_422(status, &body, &[(path, "This field cannot be changed.".to_string())]);
     }
-    let (status, body) = put(&base, &token, &[("name", "One"), ("name", "Two")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("name", "One"), ("name", "Two")], None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body["errors"]["name"].is_array(), "{body}");
-    let (status, body) = put(&base, &token, &[("address_info[city]", "A"), ("address_info[city]", "A")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("address_info[city]", "A"), ("address_info[city]", "A")], None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "even twice the same: {body}");
     assert!(body["errors"]["address_info.city"].is_array(), "{body}");
-    assert_eq!(org(&base, &token).await, before);
+    assert_eq!(ob_organization(&base, &token).await, before);
 }
 
 #[tokio::test]
 async fn a_stale_version_gets_412_and_a_fresh_one_saves() {
-    let (base, token) = fresh(BORGO).await;
-    let loaded = org(&base, &token).await;
+    let (base, token) = fresh_ob(BORGO).await;
+    let loaded = ob_organization(&base, &token).await;
     let mine = http_date(&loaded);
     // Another tab saves after this admin loaded the organization.
-    let (status, theirs) = put(&base, &token, &[("address_info[city]", "Bergamo Bassa")], None).await;
+    let (status, theirs) = ob_put(&base, &token, &[("address_info[city]", "Bergamo Bassa")], None).await;
     assert_eq!(status, StatusCode::OK);
     let res = Client::new()
         .put(format!("{base}/api/v1/issuers/organization"))
@@ -403,19 +380,19 @@ async fn a_stale_version_gets_412_and_a_fresh_one_saves() {
     let body: Value = res.json().await.unwrap();
     assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "Laravel message: {body}");
     assert_eq!(body.as_object().unwrap().len(), 1, "only a message: {body}");
-    assert_eq!(org(&base, &token).await["address_info"]["city"], "Bergamo Bassa", "theirs kept");
+    assert_eq!(ob_organization(&base, &token).await["address_info"]["city"], "Bergamo Bassa", "theirs kept");
     // Reloaded, the admin saves.
-    let (status, body) = put(&base, &token, &[("address_info[city]", "Bergamo Alta")], Some(&http_date(&theirs["data"]))).await;
+    let (status, body) = ob_put(&base, &token, &[("address_info[city]", "Bergamo Alta")], Some(&http_date(&theirs["data"]))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["address_info"]["city"], "Bergamo Alta");
     // A stale version is refused even when the change itself is invalid or empty.
-    let (status, _) = put(&base, &token, &[], Some(&mine)).await;
+    let (status, _) = ob_put(&base, &token, &[], Some(&mine)).await;
     assert_eq!(status, StatusCode::PRECONDITION_FAILED);
 }
 
 #[tokio::test]
 async fn descriptions_are_stored_sanitized_and_served_so() {
-    let (base, token) = fresh(BORGO).await;
+    let (base, token) = fresh_ob(BORGO).await;
     let html = concat!(
         "<h1>Title</h1><h2 style=\"color:red\">Corsi</h2><h3>Lingue</h3><h4>Dati</h4>",
         "<p onclick=\"steal()\">Benvenuti <strong>a</strong> <em>Borgo</em> <b>Alto</b> <i>e</i> <u>dintorni</u><br>",
@@ -424,9 +401,9 @@ async fn descriptions_are_stored_sanitized_and_served_so() {
         "<a href=\"https://borgoalto.example.org\" target=\"_blank\" onmouseover=\"x()\">sito</a> <a href=\"mailto:info@borgoalto.example.org\">scrivi</a></p>",
         "<ol><li>Uno</li></ol><ul><li>Due</li></ul><blockquote>Citazione</blockquote><div><span>resto</span></div><style>p{}</style>",
     );
-    let (status, body) = put(&base, &token, &[("description", html)], None).await;
+    let (status, body) = ob_put(&base, &token, &[("description", html)], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let stored = org(&base, &token).await["description"].as_str().unwrap().to_string();
+    let stored = ob_organization(&base, &token).await["description"].as_str().unwrap().to_string();
     for gone in ["<h1", "style", "onclick", "steal", "<script", "__xss", "<img", "onerror", "<iframe", "evil.example", "javascript:", "data:", "target=", "onmouseover", "<div", "<span"] {
         assert!(!stored.contains(gone), "{gone} kept in {stored}");
     }
@@ -455,14 +432,14 @@ async fn descriptions_are_stored_sanitized_and_served_so() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(public["data"]["description"], stored.as_str());
     // Markup with no text left after cleaning counts as empty.
-    let (status, body) = put(&base, &token, &[("description", "<p><script>alert(1)</script><br></p>")], None).await;
+    let (status, body) = ob_put(&base, &token, &[("description", "<p><script>alert(1)</script><br></p>")], None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["description"], Value::Null);
 }
 
 #[tokio::test]
 async fn billing_and_contacts_never_reach_the_public_profile() {
-    let (base, token) = fresh(BORGO).await;
+    let (base, token) = fresh_ob(BORGO).await;
     let secrets = [
         ("billing_info[legal_name]", "Segreto Borgo S.r.l."),
         ("billing_info[vat]", "IT02811730155"),
@@ -474,7 +451,7 @@ async fn billing_and_contacts_never_reach_the_public_profile() {
         ("contact_info[email]", "privato@borgoalto.example.org"),
         ("address_info[street]", "Vicolo Nascosto 7"),
     ];
-    let (status, body) = put(&base, &token, &secrets, None).await;
+    let (status, body) = ob_put(&base, &token, &secrets, None).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (status, public) = get(format!("{base}/api/v1/public/organizations/{BORGO_ALTO}"), None).await;
     assert_eq!(status, StatusCode::OK);
@@ -504,14 +481,14 @@ async fn an_admin_changes_only_their_own_organization() {
     let borgo = ob_login(&base, BORGO).await;
     let ponte = ob_login(&base, PONTE).await;
     let valmarina = ob_login(&base, VALMARINA_ADMIN).await;
-    let ponte_before = org(&base, &ponte).await;
-    let valmarina_before = org(&base, &valmarina).await;
+    let ponte_before = ob_organization(&base, &ponte).await;
+    let valmarina_before = ob_organization(&base, &valmarina).await;
 
-    let (status, body) = put(&base, &borgo, &[("name", "Istituto Borgo Alto Nuovo"), ("billing_info[code_dest]", "0000000")], None).await;
+    let (status, body) = ob_put(&base, &borgo, &[("name", "Istituto Borgo Alto Nuovo"), ("billing_info[code_dest]", "0000000")], None).await;
     assert_eq!(status, StatusCode::OK, "Borgo has a PEC: {body}");
     assert_eq!(body["data"]["id"], BORGO_ALTO);
     // Naming another organization anywhere in the request changes nothing there.
-    let (status, _) = put(&base, &borgo, &[("id", PONTE_VERDE), ("name", "Preso")], None).await;
+    let (status, _) = ob_put(&base, &borgo, &[("id", PONTE_VERDE), ("name", "Preso")], None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let res = Client::new()
         .put(format!("{base}/api/v1/issuers/organization?id={PONTE_VERDE}&organization_id={PONTE_VERDE}"))
@@ -527,19 +504,19 @@ async fn an_admin_changes_only_their_own_organization() {
         let res = Client::new().put(path.as_str()).bearer_auth(&borgo).form(&[("name", "Preso")]).send().await.unwrap();
         assert!(res.status().is_client_error(), "{path}: {}", res.status());
     }
-    assert_eq!(org(&base, &ponte).await, ponte_before, "Ponte Verde untouched");
-    assert_eq!(org(&base, &valmarina).await, valmarina_before, "Valmarina untouched");
-    assert_eq!(org(&base, &borgo).await["address_info"]["city"], "Città di Borgo");
+    assert_eq!(ob_organization(&base, &ponte).await, ponte_before, "Ponte Verde untouched");
+    assert_eq!(ob_organization(&base, &valmarina).await, valmarina_before, "Valmarina untouched");
+    assert_eq!(ob_organization(&base, &borgo).await["address_info"]["city"], "Città di Borgo");
 
     // Without a valid Open Badge token nobody changes anything.
     for token in ["", "not-a-token"] {
-        let (status, body) = put(&base, token, &[("name", "Nessuno")], None).await;
+        let (status, body) = ob_put(&base, token, &[("name", "Nessuno")], None).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         assert_eq!(body, json!({"message": "Unauthenticated."}));
     }
     let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).json(&json!({"email": "owner@lumen.example.com", "password": PASSWORD})).send().await.unwrap();
     let bv: Value = res.json().await.unwrap();
-    let (status, _) = put(&base, bv["access_token"].as_str().unwrap(), &[("name", "Lumen")], None).await;
+    let (status, _) = ob_put(&base, bv["access_token"].as_str().unwrap(), &[("name", "Lumen")], None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "a BlendVision token is not an Open Badge one");
-    assert_eq!(org(&base, &ponte).await, ponte_before);
+    assert_eq!(ob_organization(&base, &ponte).await, ponte_before);
 }

@@ -75,3 +75,34 @@ pub async fn get(url: String, token: Option<&str>) -> (StatusCode, Value) {
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
+
+pub async fn bv_login(base: &str, email: &str) -> String {
+    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).json(&json!({"email": email, "password": PASSWORD})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "{email}");
+    res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string()
+}
+
+/// `PUT /api/v1/issuers/organization` with form keys, optionally guarded by `If-Unmodified-Since`.
+pub async fn ob_put(base: &str, token: &str, form: &[(&str, &str)], since: Option<&str>) -> (StatusCode, Value) {
+    let mut req = Client::new().put(format!("{base}/api/v1/issuers/organization")).bearer_auth(token).header("accept", "application/json").form(form);
+    if let Some(s) = since {
+        req = req.header("if-unmodified-since", s);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+/// The signed-in admin's organization (`data` of `GET /issuers/organization`).
+pub async fn ob_organization(base: &str, token: &str) -> Value {
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization"), Some(token)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["data"].clone()
+}
+
+/// A server of its own (for tests that change data) and a signed-in Open Badge admin.
+pub async fn fresh_ob(email: &str) -> (String, String) {
+    let base = start(3600);
+    let token = ob_login(&base, email).await;
+    (base, token)
+}
