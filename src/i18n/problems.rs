@@ -115,16 +115,11 @@ pub fn bv_problem_text(problem: orgdesk_model::bv_rules::BvProblem, lang: Lang) 
     let it = lang == Lang::It;
     let s = |en: &str, itx: &str| if it { itx.to_string() } else { en.to_string() };
     match problem {
-        P::Required => s("This field is required.", "Questo campo è obbligatorio."),
-        P::TooLong(n) => {
-            if it {
-                format!("Usa al massimo {n} caratteri.")
-            } else {
-                format!("Use at most {n} characters.")
-            }
-        }
+        // The same words as the Open Badge rules where the rule is the same.
+        P::Required => problem_text(Problem::Required, lang),
+        P::TooLong(n) => problem_text(Problem::TooLong(n), lang),
         P::SiteLimitRange => s("Enter a whole number from 0 to 50.", "Inserisci un numero intero da 0 a 50."),
-        P::UrlFormat => s("Enter a full web address starting with https:// or http://.", "Inserisci un indirizzo web completo che inizi con https:// o http://."),
+        P::UrlFormat => problem_text(Problem::UrlFormat, lang),
         P::NotForPlan => s("This setting does not belong to the organization's plan.", "Questa impostazione non appartiene al piano dell'organizzazione."),
         P::NotBusiness => s("Only business organizations have business settings.", "Solo le organizzazioni business hanno impostazioni business."),
         P::MonthsRange => s("Enter a whole number of months from 0 to 120.", "Inserisci un numero intero di mesi da 0 a 120."),
