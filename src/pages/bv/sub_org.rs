@@ -246,9 +246,9 @@ impl FormKey for BvField {
     }
     fn from_wire(wire: &str) -> Option<Self> {
         match wire {
+            // The server names the length by the unit it was sent in.
             "contract_months" | "contract_days" => Some(BvField::Length),
-            "business_setting" => None,
-            w => ALL.iter().copied().find(|f| f.wire() == w || w.strip_prefix("business_setting.").is_some_and(|rest| f.wire().ends_with(rest) && f.wire().starts_with("business_setting."))),
+            w => ALL.iter().copied().find(|f| f.wire() == w),
         }
     }
 }
