@@ -146,6 +146,17 @@ pub fn FormSelect<K: FormKey>(
     }
 }
 
+/// Says so when the form holds changes restored from an earlier visit.
+#[component]
+pub fn DraftNotice<K: FormKey>(form: FormModel<K>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || form.restored() && form.dirty()>
+            <div class="notice notice--info" role="status"><p>{move || i18n.t(T::DraftRestored)}</p></div>
+        </Show>
+    }
+}
+
 /// The error summary of a form: every message on screen, linked to its field.
 #[component]
 pub fn FormSummary<K: FormKey>(form: FormModel<K>) -> impl IntoView {

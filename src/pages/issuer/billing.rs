@@ -2,15 +2,12 @@
 //! credits the admin can see but not change.
 
 use super::form::{self as ob_form, label, org_form, org_values, shown};
-use super::nav::IssuerNav;
-use crate::api;
+use super::nav::OrganizationPage;
 use crate::components::facts::{Fact, Section};
 use crate::components::form::FormModel;
-use crate::components::form_fields::{ConflictPanel, FormInput, FormSummary, SaveBar};
-use crate::components::guard::{authed_resource, LoadError, Loading, RequireSession};
+use crate::components::form_fields::{ConflictPanel, DraftNotice, FormInput, FormSummary, SaveBar};
 use crate::components::unsaved::guard_unsaved;
 use crate::i18n::*;
-use crate::state::session::Dialect;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use orgdesk_model::fields::Field;
@@ -22,22 +19,7 @@ pub const LOW_CREDITS: i64 = 20;
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
-    view! {
-        <RequireSession dialect=Dialect::OpenBadge>
-            <IssuerNav/>
-            <BillingLoader/>
-        </RequireSession>
-    }
-}
-
-#[component]
-fn BillingLoader() -> impl IntoView {
-    let org = authed_resource(Dialect::OpenBadge, api::openbadge::organization);
-    move || match org.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok(o)) => view! { <Billing org=o/> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
-    }
+    view! { <OrganizationPage page=|org| view! { <Billing org/> }.into_any()/> }
 }
 
 /// Whole days from now until `end` (negative once it has passed).
@@ -76,9 +58,7 @@ pub fn Billing(org: Organization) -> impl IntoView {
                 <h1>{move || i18n.t(T::BillingAndSubscription)}</h1>
                 <p class="overview__subtitle">{move || record.with(|o| o.name.clone().unwrap_or_default())}</p>
             </header>
-            <Show when=move || form.restored() && form.dirty()>
-                <div class="notice notice--info" role="status"><p>{move || i18n.t(T::DraftRestored)}</p></div>
-            </Show>
+            <DraftNotice form/>
             <ConflictPanel form label=label show=shown/>
             <FormSummary form/>
             <div class="profile__layout">

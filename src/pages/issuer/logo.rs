@@ -2,10 +2,9 @@
 //! upload it with real progress (cancel, retry), see the three stored sizes,
 //! and remove the logo after confirming.
 
-use super::nav::IssuerNav;
+use super::nav::OrganizationPage;
 use crate::api::http::{upload_file, UploadHandle};
 use crate::api::{self, ApiError};
-use crate::components::guard::{authed_resource, LoadError, Loading, RequireSession};
 use crate::i18n::{api_error_key, format_number, use_i18n, T};
 use crate::state::session::{use_session, Dialect, SignedOutReason};
 use leptos::prelude::*;
@@ -16,22 +15,7 @@ use orgdesk_model::openbadge::{Data, Organization};
 
 #[component]
 pub fn LogoPage() -> impl IntoView {
-    view! {
-        <RequireSession dialect=Dialect::OpenBadge>
-            <IssuerNav/>
-            <LogoLoader/>
-        </RequireSession>
-    }
-}
-
-#[component]
-fn LogoLoader() -> impl IntoView {
-    let org = authed_resource(Dialect::OpenBadge, api::openbadge::organization);
-    move || match org.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok(o)) => view! { <LogoManager org=o/> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
-    }
+    view! { <OrganizationPage page=|org| view! { <LogoManager org/> }.into_any()/> }
 }
 
 /// A chosen file that passed the checks, with an object URL for previews.

@@ -1,8 +1,11 @@
 //! The Open Badge area's own navigation.
 
+use crate::components::guard::{authed_resource, LoadError, Loading, RequireSession};
 use crate::i18n::{use_i18n, T};
+use crate::state::session::Dialect;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use orgdesk_model::openbadge::Organization;
 
 #[component]
 pub fn IssuerNav() -> impl IntoView {
@@ -22,5 +25,28 @@ pub fn IssuerNav() -> impl IntoView {
                 {link("/openbadge/statistics", T::Statistics)}
             </ul>
         </nav>
+    }
+}
+
+/// An Open Badge page about the admin's own organization: signed-in only,
+/// the area's navigation, and `page` once the organization has loaded (a
+/// spinner before, an explained error with a retry on failure).
+#[component]
+pub fn OrganizationPage(page: fn(Organization) -> AnyView) -> impl IntoView {
+    view! {
+        <RequireSession dialect=Dialect::OpenBadge>
+            <IssuerNav/>
+            <OrganizationLoader page/>
+        </RequireSession>
+    }
+}
+
+#[component]
+fn OrganizationLoader(page: fn(Organization) -> AnyView) -> impl IntoView {
+    let org = authed_resource(Dialect::OpenBadge, crate::api::openbadge::organization);
+    move || match org.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Ok(o)) => page(o),
+        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
     }
 }

@@ -2,16 +2,13 @@
 //! address and contacts, with the status and record dates beside them.
 
 use super::form::{self as ob_form, label, org_form, org_values, shown};
-use super::nav::IssuerNav;
-use crate::api;
+use super::nav::OrganizationPage;
 use crate::components::facts::Fact;
 use crate::components::form::FormModel;
-use crate::components::form_fields::{ConflictPanel, FormInput, FormSelect, FormSummary, SaveBar};
-use crate::components::guard::{authed_resource, LoadError, Loading, RequireSession};
+use crate::components::form_fields::{ConflictPanel, DraftNotice, FormInput, FormSelect, FormSummary, SaveBar};
 use crate::components::rich_text::RichTextEditor;
 use crate::components::unsaved::guard_unsaved;
 use crate::i18n::*;
-use crate::state::session::Dialect;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use orgdesk_model::fields::Field;
@@ -19,22 +16,7 @@ use orgdesk_model::openbadge::{Activity, Language, OrgType, Organization};
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    view! {
-        <RequireSession dialect=Dialect::OpenBadge>
-            <IssuerNav/>
-            <ProfileLoader/>
-        </RequireSession>
-    }
-}
-
-#[component]
-fn ProfileLoader() -> impl IntoView {
-    let org = authed_resource(Dialect::OpenBadge, api::openbadge::organization);
-    move || match org.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok(o)) => view! { <ProfileForm org=o/> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
-    }
+    view! { <OrganizationPage page=|org| view! { <ProfileForm org/> }.into_any()/> }
 }
 
 /// (value, label) pairs of a wire enum, in the viewer's language.
@@ -58,7 +40,6 @@ pub fn ProfileForm(org: Organization) -> impl IntoView {
     let languages = Signal::derive(move || choices(Language::ALL, |e| e.as_str(), language_label, lang()));
     let country_list = Memo::new(move |_| countries(lang()));
     let italian = move || form.value(Field::Country) == "IT";
-    let restored = RwSignal::new(form.restored());
 
     let title = move || record.with(|o| o.name.clone().unwrap_or_default());
     let subtitle = move || {
@@ -77,11 +58,7 @@ pub fn ProfileForm(org: Organization) -> impl IntoView {
                 <h1>{title}</h1>
                 <p class="overview__subtitle">{subtitle}</p>
             </header>
-            <Show when=move || restored.get() && form.dirty()>
-                <div class="notice notice--info" role="status">
-                    <p>{move || i18n.t(T::DraftRestored)}</p>
-                </div>
-            </Show>
+            <DraftNotice form/>
             <ConflictPanel form label=label show=shown/>
             <FormSummary form/>
             <div class="profile__layout">
