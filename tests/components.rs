@@ -3,13 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use orgdesk::components::safe_html::SafeHtml;
+use orgdesk::ui::safe_html::SafeHtml;
 use orgdesk::i18n::{provide_i18n, I18n, Lang};
-use orgdesk::pages::bv::organization::BvOrganizationOverview;
-use orgdesk::pages::issuer::billing::Billing;
-use orgdesk::pages::issuer::profile::ProfileForm;
-use orgdesk::pages::sign_in::SignInForm;
-use orgdesk::state::session::{Dialect, Session, SessionStore};
+use orgdesk::features::blendvision::organization::BvOrganizationOverview;
+use orgdesk::features::openbadge::billing::Billing;
+use orgdesk::features::openbadge::profile::ProfileForm;
+use orgdesk::features::auth::sign_in::SignInForm;
+use orgdesk::core::session::{Dialect, Session, SessionStore};
 use orgdesk_model::{blendvision as bv, openbadge as ob};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -318,7 +318,7 @@ async fn safe_html_keeps_the_allowlist_and_drops_the_rest() {
 
 #[wasm_bindgen_test]
 fn inline_styles_are_renamed_before_parsing_and_text_is_left_alone() {
-    use orgdesk::components::safe_html::{defuse_styles, sanitize_to_string};
+    use orgdesk::ui::safe_html::{defuse_styles, sanitize_to_string};
     let out = defuse_styles(r#"<p STYLE="color:red" title='x'>a</p><p/style=x>b</p><Style>p{}</style ><p>the style = plain text, lifestyle=ok</p>"#);
     assert!(!out.to_ascii_lowercase().contains(" style=") && !out.contains("/style=") && !out.to_ascii_lowercase().contains("<style"), "{out}");
     assert!(out.contains("the style = plain text, lifestyle=ok"), "{out}");
@@ -355,7 +355,7 @@ fn an_html_error_page_is_a_server_error_not_a_crash() {
 
 #[wasm_bindgen_test]
 fn axis_maximum_is_a_round_number_at_or_above_the_data() {
-    use orgdesk::components::chart::nice_ceiling;
+    use orgdesk::ui::chart::nice_ceiling;
     assert_eq!(nice_ceiling(0), 4);
     assert_eq!(nice_ceiling(7), 8);
     assert_eq!(nice_ceiling(97), 100);
@@ -366,7 +366,7 @@ fn axis_maximum_is_a_round_number_at_or_above_the_data() {
 
 #[wasm_bindgen_test]
 async fn chart_bars_are_proportional_and_the_table_has_the_same_numbers() {
-    use orgdesk::components::chart::{MonthlyBarChart, MonthlyTable};
+    use orgdesk::ui::chart::{MonthlyBarChart, MonthlyTable};
     let months = vec![0, 10, 20, 40, 5, 0, 0, 0, 80, 0, 0, 1000];
     let values = Signal::stored(months.clone());
     let (root, _) = mount(Lang::En, move || view! {
@@ -408,7 +408,7 @@ fn file(name: &str, bytes: &[u8]) -> web_sys::File {
 #[wasm_bindgen_test]
 async fn logo_checks_reject_each_bad_kind_before_uploading() {
     use orgdesk::i18n::T;
-    use orgdesk::pages::issuer::logo::{inspect, problem_key};
+    use orgdesk::features::openbadge::logo::{inspect, problem_key};
     use orgdesk_model::media::LogoProblem;
     assert_eq!(inspect(&file("ok.png", &canvas_png(300, 240))).await, Ok((300, 240)));
     assert_eq!(inspect(&file("notes.png", b"plain text renamed to png")).await, Err(LogoProblem::NotAnImage));

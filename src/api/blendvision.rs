@@ -2,7 +2,7 @@
 
 use super::http::{send, send_no_content, Body, Call};
 use super::ApiError;
-use crate::state::session::Dialect;
+use crate::core::session::Dialect;
 use gloo_net::http::Method;
 use orgdesk_model::blendvision::{LoginRequest, LoginResponse, Organization, OrganizationEnvelope, SubOrgsPage};
 

@@ -1,8 +1,9 @@
 //! Sends every request the app makes: base URL, bearer token, timeout,
 //! and the mapping of both error dialects onto one `ApiError`.
 
-use crate::config::Config;
-use crate::state::session::Dialect;
+pub use crate::core::error::ApiError;
+use crate::core::config::Config;
+use crate::core::session::{self, Dialect};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
 use orgdesk_model::blendvision::RpcStatus;
@@ -10,34 +11,7 @@ use orgdesk_model::openbadge::LaravelError;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 
-/// How long a request may take before the admin is told and offered a retry.
-pub const TIMEOUT_MS: u32 = 15_000;
-
-/// Everything that can go wrong with a request, in terms the UI can act on.
-/// `Clone` so resources can hold it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ApiError {
-    /// No answer: offline, DNS, CORS, refused.
-    Network,
-    /// No answer within [`TIMEOUT_MS`].
-    Timeout,
-    /// 401: the token is missing, expired or revoked (or the credentials are wrong, at sign-in).
-    Unauthenticated { message: String },
-    Forbidden { message: String },
-    NotFound { message: String },
-    /// 412: the record changed since it was loaded.
-    Conflict,
-    /// 422 (Laravel) or 400 (google.rpc): field paths (dot form) to messages.
-    Invalid { message: String, fields: BTreeMap<String, Vec<String>>, reason: Option<String> },
-    RateLimited { retry_after_secs: Option<u32> },
-    Server { status: u16, message: String },
-    /// A 2xx whose body did not decode into the expected type.
-    Decode(String),
-    /// 413: the body is larger than the server accepts.
-    TooLarge { message: String },
-    /// The admin cancelled the request.
-    Cancelled,
-}
+pub use crate::core::error::TIMEOUT_MS;
 
 /// What to send.
 pub enum Body {
@@ -134,9 +108,18 @@ async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError
         Err(_) => return Err(ApiError::Network),
     };
     let status = response.status();
+    ended_if_rejected(status, call.token.as_deref());
     let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
     let text = response.text().await.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })?;
     Ok((status, text, retry_after))
+}
+
+/// A 401 to a request that carried the session's token ends the session.
+/// This is the one place that happens.
+fn ended_if_rejected(status: u16, token: Option<&str>) {
+    if let (401, Some(token)) = (status, token) {
+        session::token_rejected(token);
+    }
 }
 
 /// Maps an error answer of either dialect. Both bodies are tried: a proxy in
@@ -235,6 +218,7 @@ pub async fn upload_file<T: DeserializeOwned>(
     match kind.as_str() {
         "load" => {
             let status = xhr.status().unwrap_or(0);
+            ended_if_rejected(status, Some(&token));
             let text = xhr.response_text().ok().flatten().unwrap_or_default();
             if (200..300).contains(&status) {
                 serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))

@@ -2,5 +2,5 @@
 //! from a badge e-mail downloads only what this one page needs.
 
 fn main() {
-    orgdesk::public_app::mount();
+    orgdesk::features::public::adopt::mount();
 }

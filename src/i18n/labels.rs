@@ -143,9 +143,9 @@ pub fn days_left_text(days: i64, lang: Lang) -> String {
 
 /// What to tell the admin when a request failed for a reason that is not a
 /// field's fault.
-pub fn api_error_key(error: &crate::api::ApiError) -> super::T {
+pub fn api_error_key(error: &crate::core::error::ApiError) -> super::T {
     use super::T;
-    use crate::api::ApiError as E;
+    use crate::core::error::ApiError as E;
     match error {
         E::Network => T::ErrNetwork,
         E::Timeout => T::ErrTimeout,

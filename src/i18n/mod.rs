@@ -9,7 +9,7 @@ pub use labels::*;
 pub use problems::*;
 pub use strings::T;
 
-use crate::state::storage;
+use crate::core::storage;
 use leptos::prelude::*;
 use orgdesk_model::Timestamp;
 use wasm_bindgen::JsCast;

@@ -5,9 +5,11 @@
 //! wasm32 and to native code alike.
 
 pub mod blendvision;
+pub mod bv_form;
 pub mod bv_rules;
 pub mod countries;
 pub mod fields;
+pub mod html;
 pub mod italy;
 pub mod lenient;
 pub mod media;

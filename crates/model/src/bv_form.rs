@@ -1,0 +1,201 @@
+//! The BlendVision One forms' schema, shared by the browser and the server:
+//! the fields an admin edits (the organization's name; a business's
+//! settings and contract), which plan shows which, their values in a loaded
+//! organization, and each field's rule.
+
+use crate::blendvision::Organization;
+use crate::bv_rules::{self, BvProblem};
+use std::collections::BTreeMap;
+
+/// A field of a BlendVision form. `wire` is the error path the API uses for
+/// it, `id` the id of its input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BvField {
+    /// The organization's own name (the rename form).
+    Name,
+    Category,
+    TaxId,
+    CreateSite,
+    SiteLimit,
+    CustomDomain,
+    MarketplaceUrl,
+    ContractStart,
+    LengthUnit,
+    Length,
+}
+
+/// The rename form.
+pub const RENAME: &[BvField] = &[BvField::Name];
+
+const BUSINESS: &[BvField] = &[
+    BvField::Category,
+    BvField::TaxId,
+    BvField::CreateSite,
+    BvField::SiteLimit,
+    BvField::CustomDomain,
+    BvField::MarketplaceUrl,
+    BvField::ContractStart,
+    BvField::LengthUnit,
+    BvField::Length,
+];
+/// The business-settings and contract fields of each plan: site settings on
+/// BVOne, the marketplace on CXM, neither on the others.
+pub const BVONE: &[BvField] = &[
+    BvField::Category,
+    BvField::TaxId,
+    BvField::CreateSite,
+    BvField::SiteLimit,
+    BvField::CustomDomain,
+    BvField::ContractStart,
+    BvField::LengthUnit,
+    BvField::Length,
+];
+pub const CXM: &[BvField] = &[BvField::Category, BvField::TaxId, BvField::MarketplaceUrl, BvField::ContractStart, BvField::LengthUnit, BvField::Length];
+pub const OTHER: &[BvField] = &[BvField::Category, BvField::TaxId, BvField::ContractStart, BvField::LengthUnit, BvField::Length];
+
+impl BvField {
+    pub fn wire(self) -> &'static str {
+        match self {
+            BvField::Name => "name",
+            BvField::Category => "business_setting.category",
+            BvField::TaxId => "business_setting.tax_id",
+            BvField::CreateSite => "business_setting.enable_create_site",
+            BvField::SiteLimit => "business_setting.site_limit",
+            BvField::CustomDomain => "business_setting.enable_custom_domain",
+            BvField::MarketplaceUrl => "business_setting.marketplace_url",
+            BvField::ContractStart => "contract_valid_start_time",
+            BvField::LengthUnit => "contract_length_unit",
+            BvField::Length => "contract_length",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            BvField::Name => "org-name",
+            BvField::Category => "bs-category",
+            BvField::TaxId => "bs-tax-id",
+            BvField::CreateSite => "bs-create-site",
+            BvField::SiteLimit => "bs-site-limit",
+            BvField::CustomDomain => "bs-custom-domain",
+            BvField::MarketplaceUrl => "bs-marketplace-url",
+            BvField::ContractStart => "contract-start",
+            BvField::LengthUnit => "contract-unit",
+            BvField::Length => "contract-length",
+        }
+    }
+
+    /// The field an error path names.
+    pub fn from_wire(wire: &str) -> Option<BvField> {
+        match wire {
+            // The server names the length by the unit it was sent in.
+            "contract_months" | "contract_days" => Some(BvField::Length),
+            w => RENAME.iter().chain(BUSINESS).copied().find(|f| f.wire() == w),
+        }
+    }
+
+    /// The value as it will be sent: the name with its spaces collapsed,
+    /// everything else trimmed.
+    pub fn normalize(self, value: &str) -> String {
+        match self {
+            BvField::Name => value.split_whitespace().collect::<Vec<_>>().join(" "),
+            _ => value.trim().to_string(),
+        }
+    }
+
+    /// Fields whose rules look at this one.
+    pub fn dependents(self) -> &'static [BvField] {
+        match self {
+            BvField::LengthUnit => &[BvField::Length],
+            BvField::Length => &[BvField::ContractStart],
+            _ => &[],
+        }
+    }
+
+    /// The field's rule, given every field's value as the form holds it.
+    pub fn check(self, value_of: &dyn Fn(BvField) -> String) -> Result<(), BvProblem> {
+        let value = value_of(self);
+        let whole = |v: &str, problem: BvProblem| v.parse::<i64>().map_err(|_| problem);
+        match self {
+            BvField::Name => bv_rules::name(&value),
+            BvField::Category => bv_rules::category(&value),
+            BvField::TaxId => bv_rules::tax_id(&value),
+            BvField::SiteLimit if !value.is_empty() => whole(&value, BvProblem::SiteLimitRange).and_then(bv_rules::site_limit),
+            BvField::MarketplaceUrl => bv_rules::marketplace_url(&value),
+            BvField::Length if !value.is_empty() => {
+                if value_of(BvField::LengthUnit) == "days" {
+                    whole(&value, BvProblem::DaysRange).and_then(bv_rules::contract_days)
+                } else {
+                    whole(&value, BvProblem::MonthsRange).and_then(bv_rules::contract_months)
+                }
+            }
+            BvField::ContractStart => contract_start(&value, &value_of(BvField::Length)),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A contract length needs a start to count from.
+pub fn contract_start(start: &str, length: &str) -> Result<(), BvProblem> {
+    if start.trim().is_empty() && length.trim().parse::<i64>().is_ok_and(|n| n > 0) {
+        Err(BvProblem::StartRequired)
+    } else {
+        Ok(())
+    }
+}
+
+/// A business organization's settings and contract as the form shows them.
+pub fn business_values(org: &Organization) -> BTreeMap<BvField, String> {
+    let s = org.business_setting.clone().unwrap_or_default();
+    let flag = |b: Option<bool>| if b.unwrap_or(false) { "true" } else { "false" }.to_string();
+    let (unit, length) = match (org.contract_months.filter(|m| *m > 0), org.contract_days.filter(|d| *d > 0)) {
+        (Some(m), _) => ("months", m.to_string()),
+        (None, Some(d)) => ("days", d.to_string()),
+        (None, None) => ("months", String::new()),
+    };
+    let start = org.contract_valid_start_time.map(|t| t.utc.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    BTreeMap::from([
+        (BvField::Category, s.category.unwrap_or_default()),
+        (BvField::TaxId, s.tax_id.unwrap_or_default()),
+        (BvField::CreateSite, flag(s.enable_create_site)),
+        (BvField::SiteLimit, s.site_limit.map(|n| n.to_string()).unwrap_or_default()),
+        (BvField::CustomDomain, flag(s.enable_custom_domain)),
+        (BvField::MarketplaceUrl, s.marketplace_url.unwrap_or_default()),
+        (BvField::ContractStart, start),
+        (BvField::LengthUnit, unit.to_string()),
+        (BvField::Length, length),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values<'a>(pairs: &'a [(BvField, &'a str)]) -> impl Fn(BvField) -> String + 'a {
+        move |f| pairs.iter().find(|(k, _)| *k == f).map(|(_, v)| v.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_length_without_a_start_asks_for_the_start() {
+        let v = [(BvField::Length, "12"), (BvField::LengthUnit, "months")];
+        assert_eq!(BvField::ContractStart.check(&values(&v)), Err(BvProblem::StartRequired));
+        let v = [(BvField::Length, "12"), (BvField::ContractStart, "2026-01-01")];
+        assert_eq!(BvField::ContractStart.check(&values(&v)), Ok(()));
+        assert_eq!(BvField::ContractStart.check(&values(&[(BvField::Length, "0")])), Ok(()));
+    }
+
+    #[test]
+    fn the_length_is_checked_in_its_unit() {
+        let days = [(BvField::Length, "400"), (BvField::LengthUnit, "days")];
+        assert_eq!(BvField::Length.check(&values(&days)), Ok(()));
+        let months = [(BvField::Length, "400"), (BvField::LengthUnit, "months")];
+        assert_eq!(BvField::Length.check(&values(&months)), Err(BvProblem::MonthsRange));
+    }
+
+    #[test]
+    fn error_paths_name_their_fields() {
+        assert_eq!(BvField::from_wire("contract_days"), Some(BvField::Length));
+        assert_eq!(BvField::from_wire("business_setting.tax_id"), Some(BvField::TaxId));
+        assert_eq!(BvField::from_wire("name"), Some(BvField::Name));
+        assert_eq!(BvField::from_wire("business_setting.id"), None);
+    }
+}

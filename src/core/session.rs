@@ -1,0 +1,116 @@
+//! The signed-in session: which platform, and its bearer token. Kept in
+//! localStorage so a reload keeps the admin signed in.
+
+use super::storage;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+const KEY: &str = "orgdesk.session";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    OpenBadge,
+    BlendVision,
+}
+
+impl Dialect {
+    /// The app's route prefix for this platform.
+    pub fn home(self) -> &'static str {
+        match self {
+            Dialect::OpenBadge => "/openbadge",
+            Dialect::BlendVision => "/blendvision",
+        }
+    }
+
+    pub fn sign_in_path(self) -> &'static str {
+        match self {
+            Dialect::OpenBadge => "/openbadge/sign-in",
+            Dialect::BlendVision => "/blendvision/sign-in",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub dialect: Dialect,
+    pub token: String,
+    /// Milliseconds since the epoch, when the server told us.
+    #[serde(default)]
+    pub expires_at: Option<i64>,
+}
+
+/// Why the admin is looking at the sign-in page again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignedOutReason {
+    SignedOut,
+    Expired,
+}
+
+/// The session signal plus the reason the last one ended, shared through context.
+#[derive(Clone, Copy)]
+pub struct SessionStore {
+    pub current: RwSignal<Option<Session>>,
+    pub ended: RwSignal<Option<SignedOutReason>>,
+}
+
+impl SessionStore {
+    /// The stored session, if it has not expired; it is also the one
+    /// [`token_rejected`] ends.
+    pub fn load() -> SessionStore {
+        let store = Self::from_storage();
+        ACTIVE.with(|active| active.set(Some(store)));
+        store
+    }
+
+    fn from_storage() -> SessionStore {
+        let stored = storage::get(KEY).and_then(|s| serde_json::from_str::<Session>(&s).ok());
+        let now = js_sys::Date::now() as i64;
+        match stored {
+            Some(s) if s.expires_at.is_some_and(|at| at <= now) => {
+                storage::remove(KEY);
+                SessionStore { current: RwSignal::new(None), ended: RwSignal::new(Some(SignedOutReason::Expired)) }
+            }
+            current => SessionStore { current: RwSignal::new(current), ended: RwSignal::new(None) },
+        }
+    }
+
+    pub fn start(&self, session: Session) {
+        if let Ok(json) = serde_json::to_string(&session) {
+            storage::set(KEY, &json);
+        }
+        self.ended.set(None);
+        self.current.set(Some(session));
+    }
+
+    pub fn end(&self, reason: SignedOutReason) {
+        storage::remove(KEY);
+        self.ended.set(Some(reason));
+        self.current.set(None);
+    }
+
+    /// The token for `dialect`, if the session belongs to it.
+    pub fn token(&self, dialect: Dialect) -> Option<String> {
+        self.current.with_untracked(|s| s.as_ref().filter(|s| s.dialect == dialect).map(|s| s.token.clone()))
+    }
+}
+
+thread_local! {
+    /// The app's session store, for the request layer, which answers outside
+    /// any component.
+    static ACTIVE: std::cell::Cell<Option<SessionStore>> = const { std::cell::Cell::new(None) };
+}
+
+/// The server refused `token`: if it is still the current session's, that
+/// session has ended ("your session has ended", back to sign-in).
+pub fn token_rejected(token: &str) {
+    if let Some(store) = ACTIVE.with(std::cell::Cell::get) {
+        if store.current.with_untracked(|s| s.as_ref().is_some_and(|s| s.token == token)) {
+            store.end(SignedOutReason::Expired);
+        }
+    }
+}
+
+pub fn use_session() -> SessionStore {
+    expect_context::<SessionStore>()
+}

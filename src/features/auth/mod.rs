@@ -1,0 +1,5 @@
+//! Signing in and the signed-in areas.
+
+pub mod guard;
+pub mod sign_in;
+pub mod sign_out;

@@ -1,0 +1,45 @@
+//! Signing out on purpose: asks first when a form has unsaved changes,
+//! drops this admin's drafts, revokes the token where the platform can.
+
+use crate::api;
+use crate::core::session::{use_session, Dialect, SignedOutReason};
+use crate::core::storage;
+use crate::i18n::{use_i18n, T};
+use crate::ui::form::inputs::confirm;
+use crate::ui::form::unsaved::Unsaved;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+/// The header's sign-out button, shown while a session exists.
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        let Some(current) = session.current.get_untracked() else { return };
+        let unsaved = use_context::<Unsaved>().is_some_and(|u| u.0.get_untracked());
+        if unsaved && !confirm(i18n.t_untracked(T::SignOutDiscard)) {
+            return;
+        }
+        // Drafts belong to this admin: signing out on purpose removes them.
+        storage::session_remove_prefix("orgdesk.draft.");
+        if current.dialect == Dialect::OpenBadge {
+            // Revoke server-side too; if that fails the token is still forgotten here.
+            let token = current.token.clone();
+            spawn_local(async move {
+                let _ = api::openbadge::logout(token).await;
+            });
+        }
+        session.end(SignedOutReason::SignedOut);
+        navigate(current.dialect.sign_in_path(), Default::default());
+    };
+    view! {
+        <Show when=move || session.current.with(Option::is_some)>
+            <button type="button" class="button button--secondary" on:click=sign_out.clone()>
+                {move || i18n.t(T::SignOut)}
+            </button>
+        </Show>
+    }
+}

@@ -1,0 +1,6 @@
+//! BlendVision One screens.
+
+pub mod nav;
+pub mod organization;
+pub mod sub_org;
+pub mod sub_orgs;

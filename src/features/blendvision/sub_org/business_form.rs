@@ -1,0 +1,151 @@
+//! A business organization's settings and contract: only the plan's fields
+//! are shown or sent, through the one form machinery.
+
+use crate::api::blendvision as bv_api;
+use crate::i18n::*;
+use crate::ui::form::inputs::{FormInput, FormSelect, FormSummary, SaveBar};
+use crate::ui::form::model::{self, bv_keys, FormKey, FormModel};
+use crate::ui::form::unsaved::guard_unsaved;
+use crate::core::session::Dialect;
+use leptos::prelude::*;
+use orgdesk_model::blendvision::{BusinessPlanType, Organization};
+use orgdesk_model::bv_form::{self, business_values, BvField};
+
+/// The form's values keyed for the form machinery.
+fn keyed(values: std::collections::BTreeMap<BvField, String>) -> std::collections::BTreeMap<FormKey, String> {
+    values.into_iter().map(|(f, v)| (FormKey::Bv(f), v)).collect()
+}
+
+static BVONE: [FormKey; bv_form::BVONE.len()] = bv_keys(bv_form::BVONE);
+static CXM: [FormKey; bv_form::CXM.len()] = bv_keys(bv_form::CXM);
+static OTHER: [FormKey; bv_form::OTHER.len()] = bv_keys(bv_form::OTHER);
+
+fn keys_for(plan: Option<&BusinessPlanType>) -> &'static [FormKey] {
+    match plan {
+        Some(BusinessPlanType::Bvone) => &BVONE,
+        Some(BusinessPlanType::Cxm) => &CXM,
+        _ => &OTHER,
+    }
+}
+
+/// The PATCH body: only what changed, typed as the API wants it.
+fn body(form: &FormModel) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let changed: Vec<BvField> = untrack(|| form.changed())
+        .into_iter()
+        .filter_map(|k| match k {
+            FormKey::Bv(f) => Some(f),
+            FormKey::Ob(_) => None,
+        })
+        .collect();
+    let value = |f: BvField| FormKey::Bv(f).normalize(&untrack(|| form.value(f)));
+    let mut setting = Map::new();
+    let mut root = Map::new();
+    for f in &changed {
+        let v = value(*f);
+        match f {
+            BvField::Category => {
+                setting.insert("category".into(), json!(v));
+            }
+            BvField::TaxId => {
+                setting.insert("tax_id".into(), json!(v));
+            }
+            BvField::CreateSite => {
+                setting.insert("enable_create_site".into(), json!(v == "true"));
+            }
+            BvField::CustomDomain => {
+                setting.insert("enable_custom_domain".into(), json!(v == "true"));
+            }
+            BvField::SiteLimit => {
+                setting.insert("site_limit".into(), v.parse::<i64>().map(Value::from).unwrap_or(Value::Null));
+            }
+            BvField::MarketplaceUrl => {
+                setting.insert("marketplace_url".into(), json!(v));
+            }
+            BvField::ContractStart => {
+                root.insert("contract_valid_start_time".into(), if v.is_empty() { Value::Null } else { json!(format!("{v}T00:00:00Z")) });
+            }
+            BvField::Name | BvField::LengthUnit | BvField::Length => {}
+        }
+    }
+    if changed.iter().any(|f| matches!(f, BvField::LengthUnit | BvField::Length)) {
+        let n = value(BvField::Length).parse::<i64>().ok();
+        let (send, zero) = if value(BvField::LengthUnit) == "days" { ("contract_days", "contract_months") } else { ("contract_months", "contract_days") };
+        root.insert(send.into(), n.map(Value::from).unwrap_or(Value::Null));
+        root.insert(zero.into(), json!(0));
+    }
+    if !setting.is_empty() {
+        root.insert("business_setting".into(), Value::Object(setting));
+    }
+    Value::Object(root)
+}
+
+#[component]
+pub fn BusinessForm(acting: String, org: Organization, on_saved: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let plan = org.business_setting.as_ref().and_then(|b| b.business_plan_type.clone());
+    let updated_at = org.updated_at;
+    let keys = keys_for(plan.as_ref());
+    let id = org.id.clone().unwrap_or_default();
+    let form = FormModel::new(keys, format!("orgdesk.draft.bv.sub-org.{id}"));
+    form.load(keyed(business_values(&org)), None);
+    guard_unsaved(move || form.dirty());
+    let has = move |f: BvField| keys.contains(&FormKey::Bv(f));
+    let units = Signal::derive(move || vec![("months".to_string(), i18n.t(T::Months).to_string()), ("days".to_string(), i18n.t(T::Days).to_string())]);
+    let yes_no = Signal::derive(move || vec![("true".to_string(), i18n.t(T::Yes).to_string()), ("false".to_string(), i18n.t(T::No).to_string())]);
+    let (acting, target) = (StoredValue::new(acting), StoredValue::new(id));
+
+    let submit = Callback::new(move |_| {
+        model::save(
+            form,
+            Dialect::BlendVision,
+            move |token, _pairs, _version| {
+                // Sent as typed: what the form holds is what the server keeps.
+                let (payload, sent) = (body(&form), form.values_untracked());
+                let (acting, target) = (acting.get_value(), target.get_value());
+                async move { bv_api::update_sub_org(token, acting, target, payload).await.map(|()| (sent, None)) }
+            },
+            move |token| {
+                let target = target.get_value();
+                async move { bv_api::sub_org(token, target).await.map(|d| (keyed(business_values(&d.organization)), None)) }
+            },
+            Clone::clone,
+            move |_| on_saved.run(()),
+        )
+    });
+
+    view! {
+        <section class="card card--wide" id="business" aria-labelledby="business-title">
+            <h2 id="business-title">{move || i18n.t(T::BusinessSettingsAndContract)}</h2>
+            <p class="field__hint">{move || i18n.t(T::BusinessFormLead)}" "{move || plan.as_ref().map(|p| plan_label(p, i18n.lang.get())).unwrap_or_default()}</p>
+            <FormSummary form/>
+            <form class="form" novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                submit.run(());
+            }>
+                <fieldset class="form__group">
+                    <legend>{move || i18n.t(T::BusinessSettings)}</legend>
+                    <FormInput form key=BvField::Category label=T::Category hint=T::CategoryHint optional=true/>
+                    <FormInput form key=BvField::TaxId label=T::TaxId hint=T::TaxIdHint optional=true width="short"/>
+                    {has(BvField::CreateSite).then(|| view! {
+                        <FormSelect form key=BvField::CreateSite label=T::CreateSite options=yes_no/>
+                        <FormInput form key=BvField::SiteLimit label=T::SiteLimit hint=T::SiteLimitHint input_type="number" inputmode="numeric" width="short" optional=true/>
+                        <FormSelect form key=BvField::CustomDomain label=T::CustomDomain options=yes_no/>
+                    })}
+                    {has(BvField::MarketplaceUrl).then(|| view! {
+                        <FormInput form key=BvField::MarketplaceUrl label=T::MarketplaceUrl hint=T::MarketplaceUrlHint input_type="url" optional=true/>
+                    })}
+                </fieldset>
+                <fieldset class="form__group">
+                    <legend>{move || i18n.t(T::Contract)}</legend>
+                    <FormInput form key=BvField::ContractStart label=T::ContractStart input_type="date" optional=true width="medium"/>
+                    <div class="form__row">
+                        <FormInput form key=BvField::Length label=T::Length hint=T::LengthHint input_type="number" inputmode="numeric" optional=true width="short"/>
+                        <FormSelect form key=BvField::LengthUnit label=T::LengthUnit options=units/>
+                    </div>
+                </fieldset>
+                <SaveBar form updated_at=Signal::derive(move || updated_at) on_save=submit/>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,129 @@
+//! Billing details for Italian electronic invoices, and the subscription and
+//! credits the admin can see but not change.
+
+use super::form::{self as ob_form, label, org_form, org_values, shown};
+use super::nav::OrganizationPage;
+use crate::ui::facts::{Fact, Section};
+use crate::ui::form::model::FormModel;
+use crate::ui::form::inputs::{ConflictPanel, DraftNotice, FormInput, FormSummary, SaveBar};
+use crate::ui::form::unsaved::guard_unsaved;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use orgdesk_model::fields::Field;
+use orgdesk_model::openbadge::{OrgType, Organization, SubscriptionStatus};
+use orgdesk_model::Timestamp;
+
+/// Credits below this get a visible warning.
+pub const LOW_CREDITS: i64 = 20;
+
+#[component]
+pub fn BillingPage() -> impl IntoView {
+    view! { <OrganizationPage page=|org| view! { <Billing org/> }.into_any()/> }
+}
+
+/// Whole days from now until `end` (negative once it has passed).
+fn days_until(end: &Timestamp) -> i64 {
+    ((end.millis() as f64 - js_sys::Date::now()) / 86_400_000.0).floor() as i64
+}
+
+#[component]
+pub fn Billing(org: Organization) -> impl IntoView {
+    let i18n = use_i18n();
+    let form: FormModel = org_form(&ob_form::BILLING, "billing", org.id.as_deref().unwrap_or("current"));
+    let (values, version) = org_values(&org);
+    form.load(values, version);
+    guard_unsaved(move || form.dirty());
+    let record = RwSignal::new(org);
+    let submit = Callback::new(move |_| ob_form::save(form, move |saved| record.set(saved)));
+
+    let public_admin = move || form.value(Field::OrgType) == OrgType::PublicLocalNational.as_str();
+    let country = move || form.value(Field::Country);
+    let sdi_hint = Signal::derive(move || if public_admin() { T::SdiHintPublic } else { T::SdiHintPrivate });
+    let vat_hint = Signal::derive(move || match country().as_str() {
+        "" | "IT" => T::VatHintItaly,
+        _ => T::VatHintForeign,
+    });
+    let country_note = move || {
+        let lang = i18n.lang.get();
+        let c = country();
+        let name = if c.is_empty() { i18n.t(T::NotSet).to_string() } else { country_name(&c, lang) };
+        T::VatCountryNote.text(lang).replace("{country}", &name)
+    };
+
+    view! {
+        <Title text=Signal::derive(move || i18n.t(T::BillingAndSubscription).to_string())/>
+        <article class="profile">
+            <header class="overview__header">
+                <h1>{move || i18n.t(T::BillingAndSubscription)}</h1>
+                <p class="overview__subtitle">{move || record.with(|o| o.name.clone().unwrap_or_default())}</p>
+            </header>
+            <DraftNotice form/>
+            <ConflictPanel form label=label show=shown/>
+            <FormSummary form/>
+            <div class="profile__layout">
+                <form
+                    class="form profile__form"
+                    novalidate
+                    aria-label=move || i18n.t(T::Billing)
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        submit.run(());
+                    }
+                >
+                    <fieldset class="form__group">
+                        <legend>{move || i18n.t(T::Billing)}</legend>
+                        <p class="field__hint">{move || i18n.t(T::BillingLead)}</p>
+                        <FormInput form key=Field::LegalName label=T::LegalName hint=T::LegalNameHint autocomplete="organization"/>
+                        <FormInput form key=Field::Vat label=T::Vat hint=vat_hint optional=true upper=true width="medium"/>
+                        <p class="form__note field__hint">{country_note}" "<a href="/openbadge#address_info.country">{move || i18n.t(T::ChangeInProfile)}</a></p>
+                        <FormInput form key=Field::FiscalCode label=T::FiscalCode hint=T::FiscalCodeHint optional=true upper=true width="medium"/>
+                        <FormInput form key=Field::CodeDest label=T::SdiCode hint=sdi_hint optional=true upper=true width="short"/>
+                        <FormInput form key=Field::BillingEmail label=T::BillingEmail input_type="email" autocomplete="email" optional=true/>
+                        <FormInput form key=Field::CertifiedEmail label=T::Pec hint=T::PecHint input_type="email" optional=true/>
+                    </fieldset>
+                    <SaveBar form updated_at=Signal::derive(move || record.with(|o| o.updated_at)) on_save=submit/>
+                </form>
+                <Subscription record/>
+            </div>
+        </article>
+    }
+}
+
+/// Subscription and credits: read-only, at a glance.
+#[component]
+fn Subscription(record: RwSignal<Organization>) -> impl IntoView {
+    let i18n = use_i18n();
+    let org = record.get_untracked();
+    let low_credits = org.credits_left.is_some_and(|c| c < LOW_CREDITS);
+    let ended = org.current_period_end.as_ref().is_some_and(|end| days_until(end) < 0);
+    let cancelled = org.subscription_status == Some(SubscriptionStatus::Cancelled);
+    let (start, end) = (org.current_period_start, org.current_period_end);
+    let period = Signal::derive(move || {
+        let lang = i18n.lang.get();
+        let (start, end) = (start?, end?);
+        Some(format!("{} – {}", format_timestamp(&start, lang), format_timestamp(&end, lang)))
+    });
+    let days = Signal::derive(move || end.map(|e| days_left_text(days_until(&e), i18n.lang.get())));
+    let status = org.subscription_status.clone();
+    let num = move |n: Option<i64>| Signal::derive(move || n.map(|n| format_number(n, i18n.lang.get())));
+    view! {
+        <aside class="profile__aside subscription" aria-labelledby="subscription-title">
+            <Section id="subscription" title=T::SubscriptionAndCredits>
+                {low_credits.then(|| view! { <p class="notice notice--warning">{move || i18n.t(T::LowCredits)}</p> })}
+                {cancelled.then(|| view! { <p class="notice notice--info">{move || i18n.t(T::SubscriptionCancelledNote)}</p> })}
+                {ended.then(|| view! { <p class="notice notice--warning">{move || i18n.t(T::PeriodEnded)}</p> })}
+                <dl class="facts">
+                    <Fact label=T::Subscription value=Signal::derive(move || status.as_ref().map(|s| subscription_status_label(s, i18n.lang.get())))/>
+                    <Fact label=T::CurrentPeriod value=period/>
+                    <Fact label=T::DaysLeft value=days/>
+                    <Fact label=T::MaxUsers value=num(org.max_users)/>
+                    <Fact label=T::CreditsLeft value=num(org.credits_left)/>
+                    <Fact label=T::BadgesIssued value=num(org.badges_count)/>
+                    <Fact label=T::TemplatesCreated value=num(org.badge_templates_count)/>
+                </dl>
+                <p class="field__hint">{move || i18n.t(T::SubscriptionReadOnly)}</p>
+            </Section>
+        </aside>
+    }
+}

@@ -1,0 +1,221 @@
+//! `/openbadge/public-profile`: the four public-profile switches, each saved
+//! at once, beside a live preview rendered by the public page's own component.
+
+use super::nav::IssuerNav;
+use crate::api::{self, ApiError};
+use crate::features::auth::guard::{authed_resource, RequireSession};
+use crate::ui::load::{LoadError, Loading};
+use crate::ui::switch::Switch;
+use crate::i18n::{api_error_key, use_i18n, T};
+use crate::features::public::issuer_page::PublicProfile;
+use crate::core::session::{use_session, Dialect};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_meta::Title;
+use orgdesk_model::openbadge::{BadgeTemplate, Organization, Settings};
+use orgdesk_model::public::{is_public, public_view};
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn PublicSettingsPage() -> impl IntoView {
+    view! {
+        <RequireSession dialect=Dialect::OpenBadge>
+            <IssuerNav/>
+            <PublicSettingsLoader/>
+        </RequireSession>
+    }
+}
+
+#[component]
+fn PublicSettingsLoader() -> impl IntoView {
+    let data = authed_resource(Dialect::OpenBadge, |token: String| async move {
+        let org = api::openbadge::organization(token.clone()).await?;
+        let templates = api::openbadge::all_badge_templates(token).await?;
+        Ok((org, templates))
+    });
+    move || match data.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Ok((org, templates))) => view! { <PublicSettings org templates/> }.into_any(),
+        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| data.refetch())/> }.into_any(),
+    }
+}
+
+/// One of the four switches: its form key, its field in `Settings`, and words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Profile,
+    BadgeTypes,
+    LearningPaths,
+    BadgeTemplates,
+}
+
+impl Key {
+    fn form_key(self) -> &'static str {
+        match self {
+            Key::Profile => "settings[public_profile]",
+            Key::BadgeTypes => "settings[public_badge_types]",
+            Key::LearningPaths => "settings[public_learning_paths]",
+            Key::BadgeTemplates => "settings[public_badge_templates]",
+        }
+    }
+
+    fn get(self, s: &Settings) -> bool {
+        match self {
+            Key::Profile => s.public_profile,
+            Key::BadgeTypes => s.public_badge_types,
+            Key::LearningPaths => s.public_learning_paths,
+            Key::BadgeTemplates => s.public_badge_templates,
+        }
+    }
+
+    fn set(self, s: &mut Settings, on: bool) {
+        match self {
+            Key::Profile => s.public_profile = on,
+            Key::BadgeTypes => s.public_badge_types = on,
+            Key::LearningPaths => s.public_learning_paths = on,
+            Key::BadgeTemplates => s.public_badge_templates = on,
+        }
+    }
+}
+
+/// What the last save said.
+#[derive(Clone, Copy, PartialEq)]
+enum Outcome {
+    Saved,
+    Failed(T),
+    Conflict,
+}
+
+#[component]
+pub fn PublicSettings(org: Organization, templates: Vec<BadgeTemplate>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let org = RwSignal::new(org);
+    let saving = RwSignal::new(None::<Key>);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let templates = StoredValue::new(templates);
+    let settings = Memo::new(move |_| org.with(|o| o.settings.unwrap_or_default()));
+
+    let toggle = move |key: Key, on: bool| {
+        let Some(token) = session.token(Dialect::OpenBadge) else { return };
+        let before = org.get_untracked();
+        // The preview follows at once; the save confirms or rolls back.
+        org.update(|o| key.set(o.settings.get_or_insert_with(Settings::default), on));
+        saving.set(Some(key));
+        outcome.set(None);
+        let changes = vec![(key.form_key().to_string(), if on { "1" } else { "0" }.to_string())];
+        spawn_local(async move {
+            let result = api::openbadge::update(token.clone(), changes, before.updated_at).await;
+            saving.set(None);
+            match result {
+                Ok(saved) => {
+                    org.set(saved);
+                    outcome.set(Some(Outcome::Saved));
+                }
+                Err(ApiError::Conflict) => {
+                    org.set(before);
+                    if let Ok(fresh) = api::openbadge::organization(token).await {
+                        org.set(fresh);
+                    }
+                    outcome.set(Some(Outcome::Conflict));
+                }
+                Err(e) => {
+                    org.set(before);
+                    outcome.set(Some(Outcome::Failed(api_error_key(&e))));
+                }
+            }
+        });
+    };
+
+    let switch = move |key: Key, id: &'static str, label: T, description: T| {
+        let is_section = key != Key::Profile;
+        view! {
+            <Switch
+                id
+                label
+                description
+                checked=Signal::derive(move || key.get(&settings.get()))
+                disabled=Signal::derive(move || is_section && !settings.get().public_profile)
+                busy=Signal::derive(move || saving.get() == Some(key))
+                on_toggle=Callback::new(move |on| toggle(key, on))
+            />
+        }
+    };
+
+    let preview = Memo::new(move |_| org.with(|o| is_public(o).then(|| templates.with_value(|t| public_view(o, t)))));
+    let public_url = Memo::new(move |_| org.with(|o| o.public_url.clone().filter(|u| !u.is_empty() && settings.get().public_profile)));
+    let copied = RwSignal::new(None::<bool>);
+
+    view! {
+        <Title text=move || i18n.t(T::PublicProfile)/>
+        <div class="public-settings">
+            <section class="card public-settings__switches" aria-labelledby="public-settings-title">
+                <h1 id="public-settings-title">{move || i18n.t(T::PublicProfile)}</h1>
+                <p>{move || i18n.t(T::PublicProfileLead)}</p>
+                <div class="save-status">
+                    {move || match outcome.get() {
+                        Some(Outcome::Saved) => view! { <p class="notice notice--success" role="status">{i18n.t(T::Saved)}</p> }.into_any(),
+                        Some(Outcome::Failed(reason)) => view! {
+                            <div class="notice notice--error" role="alert">
+                                <p>{i18n.t(reason)}</p>
+                                <p>{i18n.t(T::SaveFailedRolledBack)}</p>
+                            </div>
+                        }.into_any(),
+                        Some(Outcome::Conflict) => view! { <p class="notice notice--warning" role="alert">{i18n.t(T::ReloadedAfterConflict)}</p> }.into_any(),
+                        None => ().into_any(),
+                    }}
+                </div>
+                <fieldset class="switches">
+                    <legend class="visually-hidden">{move || i18n.t(T::PublicProfile)}</legend>
+                    {switch(Key::Profile, "switch-public-profile", T::PublicProfile, T::PublicProfileHelp)}
+                    {move || (!settings.get().public_profile).then(|| view! { <p class="switches__note">{i18n.t(T::SectionsNeedProfile)}</p> })}
+                    {switch(Key::BadgeTypes, "switch-badge-types", T::ShowBadgeTypes, T::BadgeTypesHelp)}
+                    {switch(Key::LearningPaths, "switch-learning-paths", T::ShowLearningPaths, T::LearningPathsHelp)}
+                    {switch(Key::BadgeTemplates, "switch-badge-templates", T::ShowBadgeTemplates, T::BadgeTemplatesHelp)}
+                </fieldset>
+                {move || public_url.get().map(|url| {
+                    let copy_url = url.clone();
+                    view! {
+                        <div class="public-link">
+                            <a href=url.clone() target="_blank" rel="noopener">{i18n.t(T::OpenPublicPage)}</a>
+                            <code class="public-link__url">{url.clone()}</code>
+                            <button type="button" class="button button--secondary" on:click=move |_| copy(copy_url.clone(), copied)>
+                                {move || i18n.t(T::CopyLink)}
+                            </button>
+                            <span role="status" class="public-link__copied">
+                                {move || copied.get().map(|ok| i18n.t(if ok { T::LinkCopied } else { T::CopyFailed }))}
+                            </span>
+                        </div>
+                    }
+                })}
+            </section>
+            <section class="public-settings__preview" aria-labelledby="preview-title">
+                <h2 id="preview-title">{move || i18n.t(T::Preview)}</h2>
+                <p class="muted">{move || i18n.t(T::PreviewLead)}</p>
+                <div class="preview-frame">
+                    {move || match preview.get() {
+                        Some(view_model) => view! { <PublicProfile org=view_model heading_level=2/> }.into_any(),
+                        None => view! { <p class="preview-frame__off">{i18n.t(T::PreviewUnavailable)}</p> }.into_any(),
+                    }}
+                </div>
+            </section>
+        </div>
+    }
+}
+
+/// Copies `text` with the asynchronous Clipboard API and reports the outcome.
+fn copy(text: String, copied: RwSignal<Option<bool>>) {
+    let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok().filter(|c| !c.is_undefined());
+    let promise = clipboard.and_then(|c| {
+        let write = js_sys::Reflect::get(&c, &"writeText".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        write.call1(&c, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
+    });
+    spawn_local(async move {
+        let ok = match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            None => false,
+        };
+        copied.set(Some(ok));
+    });
+}
+

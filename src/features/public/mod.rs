@@ -1,0 +1,4 @@
+//! The public issuer page.
+
+pub mod adopt;
+pub mod issuer_page;

@@ -1,3 +1,0 @@
-//! Pages anyone can open without signing in.
-
-pub mod issuer_page;
