@@ -6,6 +6,7 @@ use crate::core::config::Config;
 use crate::core::session::{self, Dialect};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use orgdesk_model::blendvision::RpcStatus;
 use orgdesk_model::openbadge::LaravelError;
 use serde::de::DeserializeOwned;
@@ -71,6 +72,7 @@ async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError
     let url = format!("{}{}", config.base(call.dialect), call.path);
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
+    let cancelled = abort_on_cleanup(&controller);
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = {
         let timed_out = timed_out.clone();
@@ -104,6 +106,7 @@ async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError
     drop(timer);
     let response: Response = match outcome {
         Ok(r) => r,
+        Err(_) if cancelled.get() => return Err(ApiError::Cancelled),
         Err(_) if timed_out.get() => return Err(ApiError::Timeout),
         Err(_) => return Err(ApiError::Network),
     };
@@ -112,6 +115,23 @@ async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError
     let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
     let text = response.text().await.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })?;
     Ok((status, text, retry_after))
+}
+
+/// Aborts the request when the reactive owner that started it is cleaned
+/// up: the page unmounted, or a newer load of the same resource replaced it.
+/// Requests started outside any owner (a save) run to the end. The flag
+/// tells an abort from a network failure.
+fn abort_on_cleanup(controller: &web_sys::AbortController) -> std::rc::Rc<std::cell::Cell<bool>> {
+    let cancelled = std::rc::Rc::new(std::cell::Cell::new(false));
+    if Owner::current().is_some() {
+        let handle = SendWrapper::new((controller.clone(), cancelled.clone()));
+        on_cleanup(move || {
+            let (controller, cancelled) = &*handle;
+            cancelled.set(true);
+            controller.abort();
+        });
+    }
+    cancelled
 }
 
 /// A 401 to a request that carried the session's token ends the session.

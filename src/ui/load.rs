@@ -24,3 +24,31 @@ pub fn LoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
         </section>
     }
 }
+
+/// What every signed-in page shows of its data: a spinner until the first
+/// answer, then `ready` with it, or an explained error with a retry. A
+/// refetch keeps the last answer on screen until the next one is in (no
+/// flash of a spinner after a save). `not_found` replaces the error view
+/// for a 404 where the page has its own words for it.
+pub fn loaded<T>(
+    resource: LocalResource<Result<T, ApiError>>,
+    ready: impl Fn(T) -> AnyView + Send + Sync + 'static,
+    not_found: Option<fn() -> AnyView>,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let last = RwSignal::new(None::<Result<T, ApiError>>);
+    Effect::new(move |_| {
+        if let Some(answer) = resource.get() {
+            last.set(Some(answer));
+        }
+    });
+    move || match last.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Ok(value)) => ready(value),
+        Some(Err(ApiError::NotFound { .. })) if not_found.is_some() => not_found.map(|view| view()).unwrap_or_else(|| ().into_any()),
+        Some(Err(ApiError::Cancelled)) => view! { <Loading/> }.into_any(),
+        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| resource.refetch())/> }.into_any(),
+    }
+}

@@ -1,10 +1,10 @@
 //! The BlendVision One organization: identity, hierarchy, contracts, owner
 //! and the business settings of its plan. Read-only for now.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::ui::facts::{labelled, number, text, when, Fact, FactView, Section};
 use crate::features::auth::guard::{authed_resource, RequireSession};
-use crate::ui::load::{LoadError, Loading};
+use crate::ui::load::{Loading, loaded};
 use crate::i18n::*;
 use crate::core::session::{use_session, Dialect, SignedOutReason};
 use crate::ui::form::model::FormKey;
@@ -27,12 +27,7 @@ pub fn BvOrganizationPage() -> impl IntoView {
 #[component]
 fn BvOrganizationLoader() -> impl IntoView {
     let org = authed_resource(Dialect::BlendVision, api::blendvision::organization);
-    move || match org.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok(o)) => view! { <BvOrganizationOverview org=o/> }.into_any(),
-        Some(Err(ApiError::NotFound { .. })) => view! { <NoOrganization/> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
-    }
+    loaded(org, |o| view! { <BvOrganizationOverview org=o/> }.into_any(), Some(|| view! { <NoOrganization/> }.into_any()))
 }
 
 /// The token is good but no organization belongs to it.

@@ -1,7 +1,7 @@
 //! The Open Badge area's own navigation.
 
 use crate::features::auth::guard::{authed_resource, RequireSession};
-use crate::ui::load::{LoadError, Loading};
+use crate::ui::load::loaded;
 use crate::i18n::{use_i18n, T};
 use crate::core::session::Dialect;
 use leptos::prelude::*;
@@ -45,9 +45,5 @@ pub fn OrganizationPage(page: fn(Organization) -> AnyView) -> impl IntoView {
 #[component]
 fn OrganizationLoader(page: fn(Organization) -> AnyView) -> impl IntoView {
     let org = authed_resource(Dialect::OpenBadge, crate::api::openbadge::organization);
-    move || match org.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok(o)) => page(o),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
-    }
+    loaded(org, page, None)
 }

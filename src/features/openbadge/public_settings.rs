@@ -4,7 +4,7 @@
 use super::nav::IssuerNav;
 use crate::api::{self, ApiError};
 use crate::features::auth::guard::{authed_resource, RequireSession};
-use crate::ui::load::{LoadError, Loading};
+use crate::ui::load::loaded;
 use crate::ui::switch::Switch;
 use crate::i18n::{api_error_key, use_i18n, T};
 use crate::features::public::issuer_page::PublicProfile;
@@ -33,11 +33,7 @@ fn PublicSettingsLoader() -> impl IntoView {
         let templates = api::openbadge::all_badge_templates(token).await?;
         Ok((org, templates))
     });
-    move || match data.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok((org, templates))) => view! { <PublicSettings org templates/> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| data.refetch())/> }.into_any(),
-    }
+    loaded(data, |(org, templates)| view! { <PublicSettings org templates/> }.into_any(), None)
 }
 
 /// One of the four switches: its form key, its field in `Settings`, and words.

@@ -6,7 +6,7 @@ use super::billing::LOW_CREDITS;
 use crate::api::{self, ApiError};
 use crate::ui::chart::{MonthlyBarChart, MonthlyTable};
 use crate::features::auth::guard::{authed_resource, RequireSession};
-use crate::ui::load::{LoadError, Loading};
+use crate::ui::load::{Loading, loaded};
 use crate::i18n::{api_error_key, format_number, use_i18n, T};
 use crate::core::session::Dialect;
 use leptos::prelude::*;
@@ -30,11 +30,7 @@ fn StatisticsLoader() -> impl IntoView {
         let totals = api::openbadge::statistics(token).await?;
         Ok((org, totals))
     });
-    move || match data.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok((org, totals))) => view! { <StatisticsView org totals/> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| data.refetch())/> }.into_any(),
-    }
+    loaded(data, |(org, totals)| view! { <StatisticsView org totals/> }.into_any(), None)
 }
 
 fn this_year_and_month() -> (i32, usize) {

@@ -10,10 +10,9 @@ use super::sub_orgs::PATH as LIST_PATH;
 use business_form::BusinessForm;
 use timeline::ContractTimeline;
 use crate::api::blendvision::{self as bv_api, SubOrgDetail};
-use crate::api::ApiError;
 use crate::ui::facts::{labelled, text, when, Fact, Section};
 use crate::features::auth::guard::{authed_resource, RequireSession};
-use crate::ui::load::{LoadError, Loading};
+use crate::ui::load::loaded;
 use crate::i18n::*;
 use crate::core::session::Dialect;
 use leptos::prelude::*;
@@ -46,18 +45,8 @@ fn SubOrgLoader() -> impl IntoView {
         }
     });
     // A save refetches; the page stays as it was until the answer is in.
-    let last = RwSignal::new(None);
-    Effect::new(move |_| {
-        if let Some(r) = detail.get() {
-            last.set(Some(r));
-        }
-    });
-    move || match last.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok((acting, d))) => view! { <SubOrgView acting detail=d on_saved=Callback::new(move |_| detail.refetch())/> }.into_any(),
-        Some(Err(ApiError::NotFound { .. })) => view! { <SubOrgNotFound/> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| detail.refetch())/> }.into_any(),
-    }
+    let on_saved = Callback::new(move |_| detail.refetch());
+    loaded(detail, move |(acting, d)| view! { <SubOrgView acting detail=d on_saved/> }.into_any(), Some(|| view! { <SubOrgNotFound/> }.into_any()))
 }
 
 #[component]
