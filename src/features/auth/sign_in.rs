@@ -5,7 +5,7 @@
 use crate::api::{self, ApiError};
 use crate::ui::error_summary::{ErrorSummary, Problem};
 use crate::ui::field::TextField;
-use crate::i18n::{api_error_key, use_i18n, T};
+use crate::i18n::{api_error_key, use_i18n, I18n, T};
 use crate::core::session::{use_session, Dialect, Session, SignedOutReason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -68,112 +68,179 @@ fn email_key(rule: Rule) -> T {
     }
 }
 
-#[component]
-pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl IntoView {
-    let i18n = use_i18n();
-    let method = RwSignal::new(Method::Password);
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let token = RwSignal::new(String::new());
-    let email_left = RwSignal::new(false);
-    let password_left = RwSignal::new(false);
-    let token_left = RwSignal::new(false);
-    let submitted = RwSignal::new(false);
-    let attempt = RwSignal::new(0u32);
-    let pending = RwSignal::new(false);
-    let failure = RwSignal::new(None::<T>);
+/// What the form holds: the typed values, which fields were left (validation
+/// starts there), and where the submit stands.
+#[derive(Clone, Copy)]
+struct SignInState {
+    method: RwSignal<Method>,
+    email: RwSignal<String>,
+    password: RwSignal<String>,
+    token: RwSignal<String>,
+    email_left: RwSignal<bool>,
+    password_left: RwSignal<bool>,
+    token_left: RwSignal<bool>,
+    submitted: RwSignal<bool>,
+    attempt: RwSignal<u32>,
+    pending: RwSignal<bool>,
+    failure: RwSignal<Option<T>>,
+    email_error: Memo<Option<T>>,
+    password_error: Memo<Option<T>>,
+    token_error: Memo<Option<T>>,
+}
 
-    let email_error = Memo::new(move |_| {
-        if !(email_left.get() || submitted.get()) {
-            return None;
+impl SignInState {
+    fn new() -> SignInState {
+        let method = RwSignal::new(Method::Password);
+        let email = RwSignal::new(String::new());
+        let password = RwSignal::new(String::new());
+        let token = RwSignal::new(String::new());
+        let email_left = RwSignal::new(false);
+        let password_left = RwSignal::new(false);
+        let token_left = RwSignal::new(false);
+        let submitted = RwSignal::new(false);
+        let attempt = RwSignal::new(0u32);
+        let pending = RwSignal::new(false);
+        let failure = RwSignal::new(None::<T>);
+
+        let email_error = Memo::new(move |_| {
+            if !(email_left.get() || submitted.get()) {
+                return None;
+            }
+            validate::email(&email.get()).err().map(email_key)
+        });
+        let password_error = Memo::new(move |_| {
+            if !(password_left.get() || submitted.get()) {
+                return None;
+            }
+            validate::password(&password.get()).err().map(|rule| match rule {
+                Rule::Required => T::ErrPasswordRequired,
+                _ => T::ErrTooLong,
+            })
+        });
+        let token_error = Memo::new(move |_| {
+            ((token_left.get() || submitted.get()) && token.get().trim().is_empty()).then_some(T::ErrTokenRequired)
+        });
+        SignInState {
+            method,
+            email,
+            password,
+            token,
+            email_left,
+            password_left,
+            token_left,
+            submitted,
+            attempt,
+            pending,
+            failure,
+            email_error,
+            password_error,
+            token_error,
         }
-        validate::email(&email.get()).err().map(email_key)
-    });
-    let password_error = Memo::new(move |_| {
-        if !(password_left.get() || submitted.get()) {
-            return None;
-        }
-        validate::password(&password.get()).err().map(|rule| match rule {
-            Rule::Required => T::ErrPasswordRequired,
-            _ => T::ErrTooLong,
+    }
+
+    /// The error summary's list, once a submit was tried.
+    fn problems(self, i18n: I18n) -> Signal<Vec<Problem>> {
+        Signal::derive(move || {
+            if !self.submitted.get() {
+                return Vec::new();
+            }
+            let lang = i18n.lang.get();
+            let mut list: Vec<Problem> = Vec::new();
+            match self.method.get() {
+                Method::Password => {
+                    if let Some(e) = self.email_error.get() {
+                        list.push(("email", e.text(lang).to_string()));
+                    }
+                    if let Some(e) = self.password_error.get() {
+                        list.push(("password", e.text(lang).to_string()));
+                    }
+                }
+                Method::ApiToken => {
+                    if let Some(e) = self.token_error.get() {
+                        list.push(("api-token", e.text(lang).to_string()));
+                    }
+                }
+            }
+            list
         })
-    });
-    let token_error = Memo::new(move |_| {
-        ((token_left.get() || submitted.get()) && token.get().trim().is_empty()).then_some(T::ErrTokenRequired)
-    });
+    }
 
-    let problems = Signal::derive(move || {
-        if !submitted.get() {
-            return Vec::new();
-        }
-        let lang = i18n.lang.get();
-        let mut list: Vec<Problem> = Vec::new();
-        match method.get() {
-            Method::Password => {
-                if let Some(e) = email_error.get() {
-                    list.push(("email", e.text(lang).to_string()));
-                }
-                if let Some(e) = password_error.get() {
-                    list.push(("password", e.text(lang).to_string()));
-                }
-            }
-            Method::ApiToken => {
-                if let Some(e) = token_error.get() {
-                    list.push(("api-token", e.text(lang).to_string()));
-                }
-            }
-        }
-        list
-    });
+    /// Password ⇄ API token; the new form starts without errors.
+    fn switch_method(self) {
+        self.method.update(|m| *m = if *m == Method::Password { Method::ApiToken } else { Method::Password });
+        self.submitted.set(false);
+        self.failure.set(None);
+    }
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
+    /// Validates, then signs in with the chosen method; a success goes to
+    /// `on_signed_in`, a failure is shown above the form.
+    fn submit(self, problems: Signal<Vec<Problem>>, dialect: Dialect, on_signed_in: Callback<Session>) {
+        if self.pending.get_untracked() {
             return;
         }
-        submitted.set(true);
-        failure.set(None);
-        attempt.update(|n| *n += 1);
+        self.submitted.set(true);
+        self.failure.set(None);
+        self.attempt.update(|n| *n += 1);
         if !problems.get_untracked().is_empty() {
             return;
         }
-        pending.set(true);
-        let chosen = method.get_untracked();
-        let (email, password, token) = (email.get_untracked(), password.get_untracked(), token.get_untracked());
+        self.pending.set(true);
+        let chosen = self.method.get_untracked();
+        let (email, password, token) = (self.email.get_untracked(), self.password.get_untracked(), self.token.get_untracked());
         spawn_local(async move {
-            let outcome = match (dialect, chosen) {
-                (Dialect::OpenBadge, Method::ApiToken) => {
-                    let token = token.trim().to_string();
-                    api::openbadge::current_user(token.clone())
-                        .await
-                        .map(|_| Session { dialect, token, expires_at: None })
-                        .map_err(|e| match e {
-                            ApiError::Unauthenticated { .. } => T::TokenRejected,
-                            other => api_error_key(&other),
-                        })
-                }
-                (Dialect::OpenBadge, Method::Password) => api::openbadge::login(&email, &password)
-                    .await
-                    .map(|t| Session { dialect, token: t.token, expires_at: t.expires_at.map(|at| at.millis()) })
-                    .map_err(credentials_error),
-                (Dialect::BlendVision, _) => api::blendvision::login(&email, &password)
-                    .await
-                    .map(|r| Session {
-                        dialect,
-                        token: r.access_token,
-                        expires_at: r.expires_in.map(|s| js_sys::Date::now() as i64 + s * 1000),
-                    })
-                    .map_err(credentials_error),
-            };
-            pending.set(false);
+            let outcome = authenticate(dialect, chosen, email, password, token).await;
+            self.pending.set(false);
             match outcome {
                 Ok(session) => on_signed_in.run(session),
-                Err(key) => failure.set(Some(key)),
+                Err(key) => self.failure.set(Some(key)),
             }
         });
-    };
+    }
+}
 
-    let field_error = move |memo: Memo<Option<T>>| Signal::derive(move || memo.get().map(|k| k.text(i18n.lang.get())));
+/// Asks the platform for a session with the given credentials.
+async fn authenticate(dialect: Dialect, chosen: Method, email: String, password: String, token: String) -> Result<Session, T> {
+    match (dialect, chosen) {
+        (Dialect::OpenBadge, Method::ApiToken) => {
+            let token = token.trim().to_string();
+            api::openbadge::current_user(token.clone())
+                .await
+                .map(|_| Session { dialect, token, expires_at: None })
+                .map_err(|e| match e {
+                    ApiError::Unauthenticated { .. } => T::TokenRejected,
+                    other => api_error_key(&other),
+                })
+        }
+        (Dialect::OpenBadge, Method::Password) => api::openbadge::login(&email, &password)
+            .await
+            .map(|t| Session { dialect, token: t.token, expires_at: t.expires_at.map(|at| at.millis()) })
+            .map_err(credentials_error),
+        (Dialect::BlendVision, _) => api::blendvision::login(&email, &password)
+            .await
+            .map(|r| Session {
+                dialect,
+                token: r.access_token,
+                expires_at: r.expires_in.map(|s| js_sys::Date::now() as i64 + s * 1000),
+            })
+            .map_err(credentials_error),
+    }
+}
+
+/// A field's error text, in the viewer's language.
+fn field_error(i18n: I18n, memo: Memo<Option<T>>) -> Signal<Option<&'static str>> {
+    Signal::derive(move || memo.get().map(|k| k.text(i18n.lang.get())))
+}
+
+#[component]
+pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = SignInState::new();
+    let problems = state.problems(i18n);
+    let SignInState { method, pending, failure, attempt, .. } = state;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.submit(problems, dialect, on_signed_in);
+    };
 
     view! {
         <form class="form sign-in__form" novalidate on:submit=submit aria-busy=move || pending.get().then_some("true")>
@@ -183,60 +250,84 @@ pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl Int
             })}
             <Show
                 when=move || method.get() == Method::Password
-                fallback=move || view! {
-                    <TextField
-                        id="api-token"
-                        label=T::ApiToken
-                        hint=T::ApiTokenHint
-                        value=token
-                        error=field_error(token_error)
-                        autocomplete="off"
-                        disabled=pending
-                        on_blur=move || token_left.set(true)
-                    />
-                }
+                fallback=move || view! { <TokenField state/> }
             >
-                <TextField
-                    id="email"
-                    label=T::Email
-                    value=email
-                    input_type="email"
-                    autocomplete="username"
-                    error=field_error(email_error)
-                    disabled=pending
-                    on_blur=move || email_left.set(true)
-                />
-                <TextField
-                    id="password"
-                    label=T::Password
-                    value=password
-                    input_type="password"
-                    autocomplete="current-password"
-                    error=field_error(password_error)
-                    disabled=pending
-                    on_blur=move || password_left.set(true)
-                />
+                <PasswordFields state/>
             </Show>
-            <div class="form__actions">
-                <button type="submit" class="button" disabled=move || pending.get()>
-                    {move || i18n.t(if pending.get() { T::SigningIn } else { T::SignIn })}
-                </button>
-                {(dialect == Dialect::OpenBadge).then(|| view! {
-                    <button
-                        type="button"
-                        class="button button--link"
-                        disabled=move || pending.get()
-                        on:click=move |_| {
-                            method.update(|m| *m = if *m == Method::Password { Method::ApiToken } else { Method::Password });
-                            submitted.set(false);
-                            failure.set(None);
-                        }
-                    >
-                        {move || i18n.t(if method.get() == Method::Password { T::UseApiToken } else { T::UsePassword })}
-                    </button>
-                })}
-            </div>
+            <SignInActions state dialect/>
         </form>
+    }
+}
+
+/// E-mail and password.
+#[component]
+fn PasswordFields(state: SignInState) -> impl IntoView {
+    let i18n = use_i18n();
+    let SignInState { email, password, email_left, password_left, pending, .. } = state;
+    view! {
+        <TextField
+            id="email"
+            label=T::Email
+            value=email
+            input_type="email"
+            autocomplete="username"
+            error=field_error(i18n, state.email_error)
+            disabled=pending
+            on_blur=move || email_left.set(true)
+        />
+        <TextField
+            id="password"
+            label=T::Password
+            value=password
+            input_type="password"
+            autocomplete="current-password"
+            error=field_error(i18n, state.password_error)
+            disabled=pending
+            on_blur=move || password_left.set(true)
+        />
+    }
+}
+
+/// The pasted API token (Open Badge only).
+#[component]
+fn TokenField(state: SignInState) -> impl IntoView {
+    let i18n = use_i18n();
+    let SignInState { token, token_left, pending, .. } = state;
+    view! {
+        <TextField
+            id="api-token"
+            label=T::ApiToken
+            hint=T::ApiTokenHint
+            value=token
+            error=field_error(i18n, state.token_error)
+            autocomplete="off"
+            disabled=pending
+            on_blur=move || token_left.set(true)
+        />
+    }
+}
+
+/// Submit, and (Open Badge) the switch between password and API token.
+#[component]
+fn SignInActions(state: SignInState, dialect: Dialect) -> impl IntoView {
+    let i18n = use_i18n();
+    let SignInState { method, pending, .. } = state;
+    view! {
+        <div class="form__actions">
+            <button type="submit" class="button" disabled=move || pending.get()>
+                {move || i18n.t(if pending.get() { T::SigningIn } else { T::SignIn })}
+            </button>
+            {(dialect == Dialect::OpenBadge).then(|| view! {
+                <button
+                    type="button"
+                    class="button button--link"
+                    disabled=move || pending.get()
+                    on:click=move |_| state.switch_method()
+                >
+                    {move || i18n.t(if method.get() == Method::Password { T::UseApiToken } else { T::UsePassword })}
+                </button>
+            })}
+        </div>
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::model::{FormKey, FormModel};
 use crate::ui::safe_html::{allowed_href, rebuild_into, sanitize_to_string, SafeHtml};
-use crate::i18n::{use_i18n, T};
+use crate::i18n::{use_i18n, I18n, T};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -87,46 +87,59 @@ impl Tool {
     }
 }
 
-#[component]
-pub fn RichTextEditor(form: FormModel, #[prop(into)] key: FormKey, label: T, #[prop(optional)] hint: Option<T>) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = key.id();
-    let label_id = format!("{id}-label");
-    let editor = NodeRef::<leptos::html::Div>::new();
+/// The editor's handles, shared by its parts: the form field it edits, the
+/// editable element, the last value it reported and the toolbar's pressed
+/// states.
+#[derive(Clone, Copy)]
+struct Editor {
+    form: FormModel,
+    key: FormKey,
+    i18n: I18n,
+    area: NodeRef<leptos::html::Div>,
     // The last value this editor reported, so the form's echo of it does not
     // rebuild the content under the caret.
-    let reported = StoredValue::new(None::<String>);
-    let pressed = RwSignal::new(Vec::<Tool>::new());
+    reported: StoredValue<Option<String>>,
+    pressed: RwSignal<Vec<Tool>>,
+}
 
-    // Fill (and refill, when the value changes from outside: a restored
-    // draft, "take theirs", discard) from sanitized nodes only.
-    Effect::new(move |_| {
-        let value = form.value(key);
-        let Some(el) = editor.get() else { return };
-        if reported.get_value().as_deref() == Some(value.as_str()) {
-            return;
-        }
-        el.set_text_content(None);
-        rebuild_into(&value, &el);
-        reported.set_value(Some(value));
-    });
+impl Editor {
+    fn new(form: FormModel, key: FormKey, i18n: I18n) -> Editor {
+        Editor { form, key, i18n, area: NodeRef::new(), reported: StoredValue::new(None), pressed: RwSignal::new(Vec::new()) }
+    }
 
-    let report = move || {
-        let Some(el) = editor.get_untracked() else { return };
+    /// Fill (and refill, when the value changes from outside: a restored
+    /// draft, "take theirs", discard) from sanitized nodes only.
+    fn follow_form(self) {
+        Effect::new(move |_| {
+            let value = self.form.value(self.key);
+            let Some(el) = self.area.get() else { return };
+            if self.reported.get_value().as_deref() == Some(value.as_str()) {
+                return;
+            }
+            el.set_text_content(None);
+            rebuild_into(&value, &el);
+            self.reported.set_value(Some(value));
+        });
+    }
+
+    /// Hands the form the sanitized content.
+    fn report(self) {
+        let Some(el) = self.area.get_untracked() else { return };
         let value = sanitize_to_string(&el.inner_html());
-        reported.set_value(Some(value.clone()));
-        form.set(key, value);
-    };
-    let refresh_pressed = move || {
+        self.reported.set_value(Some(value.clone()));
+        self.form.set(self.key, value);
+    }
+
+    fn refresh_pressed(self) {
         let Some(doc) = html_document() else { return };
         let on: Vec<Tool> = Tool::ALL.into_iter().filter(|t| t.state_name().is_some_and(|n| doc.query_command_state(n).unwrap_or(false))).collect();
-        if pressed.get_untracked() != on {
-            pressed.set(on);
+        if self.pressed.get_untracked() != on {
+            self.pressed.set(on);
         }
-    };
+    }
 
-    let run = move |tool: Tool| {
-        if let Some(el) = editor.get_untracked() {
+    fn run(self, tool: Tool) {
+        if let Some(el) = self.area.get_untracked() {
             let _ = el.focus();
         }
         exec("defaultParagraphSeparator", "p");
@@ -141,30 +154,17 @@ pub fn RichTextEditor(form: FormModel, #[prop(into)] key: FormKey, label: T, #[p
             Tool::Numbers => exec("insertOrderedList", ""),
             Tool::Quote => exec("formatBlock", "blockquote"),
             Tool::Link => {
-                let Some(window) = web_sys::window() else { return };
-                let Ok(Some(url)) = window.prompt_with_message_and_default(i18n.t_untracked(T::EdLinkPrompt), "https://") else { return };
-                let url = url.trim().to_string();
-                if url.is_empty() || url == "https://" {
+                if !insert_link(self.i18n) {
                     return;
-                }
-                if !allowed_href(&url) {
-                    let _ = window.alert_with_message(i18n.t_untracked(T::EdLinkInvalid));
-                    return;
-                }
-                let collapsed = window.get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
-                if collapsed {
-                    exec("insertHTML", &format!("<a href=\"{}\">{}</a>", escape(&url), escape(&url)));
-                } else {
-                    exec("createLink", &url);
                 }
             }
             Tool::Unlink => exec("unlink", ""),
         }
-        report();
-        refresh_pressed();
-    };
+        self.report();
+        self.refresh_pressed();
+    }
 
-    let on_paste = move |ev: web_sys::ClipboardEvent| {
+    fn on_paste(self, ev: web_sys::ClipboardEvent) {
         ev.prevent_default();
         let Some(data) = ev.clipboard_data() else { return };
         let html = data.get_data("text/html").unwrap_or_default();
@@ -173,35 +173,58 @@ pub fn RichTextEditor(form: FormModel, #[prop(into)] key: FormKey, label: T, #[p
         } else {
             exec("insertHTML", &sanitize_to_string(&html));
         }
-        report();
-    };
-    let on_drop = move |ev: web_sys::DragEvent| {
+        self.report();
+    }
+
+    fn on_drop(self, ev: web_sys::DragEvent) {
         // Dropped markup could carry anything: take its text only.
         ev.prevent_default();
         if let Some(text) = ev.data_transfer().and_then(|d| d.get_data("text/plain").ok()) {
             exec("insertText", &text);
-            report();
+            self.report();
         }
-    };
-    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+    }
+
+    fn on_keydown(self, ev: web_sys::KeyboardEvent) {
         if !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
         if ev.key().eq_ignore_ascii_case("k") {
             ev.prevent_default();
-            run(Tool::Link);
+            self.run(Tool::Link);
         }
-    };
-    let described_by = move || {
-        let mut ids = Vec::new();
-        if hint.is_some() {
-            ids.push(format!("{id}-hint"));
-        }
-        if form.error(key).is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    }
+}
+
+/// Asks for a web address and links the selection to it (or inserts it
+/// when nothing is selected). False when nothing was inserted.
+fn insert_link(i18n: I18n) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Ok(Some(url)) = window.prompt_with_message_and_default(i18n.t_untracked(T::EdLinkPrompt), "https://") else { return false };
+    let url = url.trim().to_string();
+    if url.is_empty() || url == "https://" {
+        return false;
+    }
+    if !allowed_href(&url) {
+        let _ = window.alert_with_message(i18n.t_untracked(T::EdLinkInvalid));
+        return false;
+    }
+    let collapsed = window.get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
+    if collapsed {
+        exec("insertHTML", &format!("<a href=\"{}\">{}</a>", escape(&url), escape(&url)));
+    } else {
+        exec("createLink", &url);
+    }
+    true
+}
+
+#[component]
+pub fn RichTextEditor(form: FormModel, #[prop(into)] key: FormKey, label: T, #[prop(optional)] hint: Option<T>) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = key.id();
+    let label_id = format!("{id}-label");
+    let editor = Editor::new(form, key, i18n);
+    editor.follow_form();
 
     view! {
         <div class="field rich-text-field" class:field--error=move || form.error(key).is_some()>
@@ -217,65 +240,107 @@ pub fn RichTextEditor(form: FormModel, #[prop(into)] key: FormKey, label: T, #[p
                 </p>
             })}
             <div class="editor">
-                <div class="editor__toolbar" role="toolbar" aria-label=move || i18n.t(T::EdToolbar) aria-controls=id>
-                    {Tool::ALL.into_iter().map(|tool| view! {
-                        <button
-                            type="button"
-                            class="editor__tool"
-                            class:editor__tool--bold=tool == Tool::Bold
-                            class:editor__tool--italic=tool == Tool::Italic
-                            title=move || match tool.shortcut() {
-                                Some(k) => format!("{} ({k})", i18n.t(tool.label())),
-                                None => i18n.t(tool.label()).to_string(),
-                            }
-                            aria-label=move || i18n.t(tool.label())
-                            aria-keyshortcuts=tool.shortcut()
-                            aria-pressed=move || tool.state_name().map(|_| if pressed.get().contains(&tool) { "true" } else { "false" })
-                            // Keep the selection in the editor.
-                            on:mousedown=move |ev| ev.prevent_default()
-                            on:click=move |_| run(tool)
-                        >
-                            {match tool {
-                                Tool::Link | Tool::Unlink => view! { <LinkIcon broken=tool == Tool::Unlink/> }.into_any(),
-                                _ => view! { <span aria-hidden="true">{tool.glyph()}</span> }.into_any(),
-                            }}
-                        </button>
-                    }).collect_view()}
-                </div>
-                <div
-                    class="editor__area"
-                    id=id
-                    node_ref=editor
-                    contenteditable="true"
-                    role="textbox"
-                    aria-multiline="true"
-                    aria-labelledby=label_id
-                    aria-describedby=described_by
-                    aria-invalid=move || form.error(key).is_some().then_some("true")
-                    spellcheck="true"
-                    tabindex="0"
-                    on:input=move |_| report()
-                    on:paste=on_paste
-                    on:drop=on_drop
-                    on:keydown=on_keydown
-                    on:keyup=move |_| refresh_pressed()
-                    on:mouseup=move |_| refresh_pressed()
-                    on:focus=move |_| exec("defaultParagraphSeparator", "p")
-                    on:blur=move |_| form.blur(key)
-                ></div>
+                <EditorToolbar editor id/>
+                <EditorArea editor id label_id has_hint=hint.is_some()/>
             </div>
-            <section class="editor__preview" aria-labelledby=format!("{id}-preview")>
-                <p class="editor__preview-title" id=format!("{id}-preview")>{move || i18n.t(T::EdPreview)}</p>
-                {move || {
-                    let value = form.value(key);
-                    if value.trim().is_empty() {
-                        view! { <p class="muted">{move || i18n.t(T::NotSet)}</p> }.into_any()
-                    } else {
-                        view! { <SafeHtml html=Signal::derive(move || form.value(key)) class="rich-text"/> }.into_any()
-                    }
-                }}
-            </section>
+            <EditorPreview form key id/>
         </div>
+    }
+}
+
+#[component]
+fn EditorToolbar(editor: Editor, id: &'static str) -> impl IntoView {
+    let i18n = editor.i18n;
+    view! {
+        <div class="editor__toolbar" role="toolbar" aria-label=move || i18n.t(T::EdToolbar) aria-controls=id>
+            {Tool::ALL.into_iter().map(|tool| view! { <ToolButton editor tool/> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn ToolButton(editor: Editor, tool: Tool) -> impl IntoView {
+    let (i18n, pressed) = (editor.i18n, editor.pressed);
+    view! {
+        <button
+            type="button"
+            class="editor__tool"
+            class:editor__tool--bold=tool == Tool::Bold
+            class:editor__tool--italic=tool == Tool::Italic
+            title=move || match tool.shortcut() {
+                Some(k) => format!("{} ({k})", i18n.t(tool.label())),
+                None => i18n.t(tool.label()).to_string(),
+            }
+            aria-label=move || i18n.t(tool.label())
+            aria-keyshortcuts=tool.shortcut()
+            aria-pressed=move || tool.state_name().map(|_| if pressed.get().contains(&tool) { "true" } else { "false" })
+            // Keep the selection in the editor.
+            on:mousedown=move |ev| ev.prevent_default()
+            on:click=move |_| editor.run(tool)
+        >
+            {match tool {
+                Tool::Link | Tool::Unlink => view! { <LinkIcon broken=tool == Tool::Unlink/> }.into_any(),
+                _ => view! { <span aria-hidden="true">{tool.glyph()}</span> }.into_any(),
+            }}
+        </button>
+    }
+}
+
+/// The editable area itself.
+#[component]
+fn EditorArea(editor: Editor, id: &'static str, label_id: String, has_hint: bool) -> impl IntoView {
+    let (form, key) = (editor.form, editor.key);
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if form.error(key).is_some() {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div
+            class="editor__area"
+            id=id
+            node_ref=editor.area
+            contenteditable="true"
+            role="textbox"
+            aria-multiline="true"
+            aria-labelledby=label_id
+            aria-describedby=described_by
+            aria-invalid=move || form.error(key).is_some().then_some("true")
+            spellcheck="true"
+            tabindex="0"
+            on:input=move |_| editor.report()
+            on:paste=move |ev| editor.on_paste(ev)
+            on:drop=move |ev| editor.on_drop(ev)
+            on:keydown=move |ev| editor.on_keydown(ev)
+            on:keyup=move |_| editor.refresh_pressed()
+            on:mouseup=move |_| editor.refresh_pressed()
+            on:focus=move |_| exec("defaultParagraphSeparator", "p")
+            on:blur=move |_| form.blur(key)
+        ></div>
+    }
+}
+
+/// What visitors will see.
+#[component]
+fn EditorPreview(form: FormModel, key: FormKey, id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="editor__preview" aria-labelledby=format!("{id}-preview")>
+            <p class="editor__preview-title" id=format!("{id}-preview")>{move || i18n.t(T::EdPreview)}</p>
+            {move || {
+                let value = form.value(key);
+                if value.trim().is_empty() {
+                    view! { <p class="muted">{move || i18n.t(T::NotSet)}</p> }.into_any()
+                } else {
+                    view! { <SafeHtml html=Signal::derive(move || form.value(key)) class="rich-text"/> }.into_any()
+                }
+            }}
+        </section>
     }
 }
 
