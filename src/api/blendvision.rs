@@ -4,7 +4,7 @@ use super::http::{send, send_no_content, Body, Call};
 use super::ApiError;
 use crate::core::session::Dialect;
 use gloo_net::http::Method;
-use orgdesk_model::blendvision::{LoginRequest, LoginResponse, Organization, OrganizationEnvelope, SubOrgsPage};
+use orgdesk_model::blendvision::{LoginRequest, LoginResponse, Organization, OrganizationEnvelope, Plan, PlansResponse, SubOrgDetail, SubOrgsPage};
 
 fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_> {
     Call::new(Dialect::BlendVision, method, path, token, body)
@@ -65,51 +65,9 @@ pub async fn update_sub_org(token: String, acting_org: String, id: String, body:
     send_no_content(request).await
 }
 
-/// `owner_info` of `GET /sub-orgs/{id}`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-pub struct OwnerInfo {
-    #[serde(default)]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub email: Option<String>,
-    #[serde(default)]
-    pub invite_status: Option<String>,
-}
-
-/// `GET /sub-orgs/{id}`.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-pub struct SubOrgDetail {
-    pub organization: Organization,
-    #[serde(default)]
-    pub owner_info: Option<OwnerInfo>,
-}
-
 pub async fn sub_org(token: String, id: String) -> Result<SubOrgDetail, ApiError> {
     let path = format!("/bv/org/v1/sub-orgs/{}", js_sys::encode_uri_component(&id));
     send(call(Method::GET, &path, Some(token), Body::None)).await
-}
-
-/// One entry of `GET /organizations/{id}/plans`.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-pub struct Plan {
-    #[serde(default)]
-    pub id: Option<String>,
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub business_plan_type: Option<orgdesk_model::blendvision::BusinessPlanType>,
-    #[serde(default, deserialize_with = "orgdesk_model::lenient::opt_timestamp")]
-    pub start_time: Option<orgdesk_model::Timestamp>,
-    #[serde(default, deserialize_with = "orgdesk_model::lenient::opt_timestamp")]
-    pub end_time: Option<orgdesk_model::Timestamp>,
-    #[serde(default)]
-    pub current: Option<bool>,
-}
-
-#[derive(serde::Deserialize)]
-struct PlansResponse {
-    #[serde(default)]
-    plans: Vec<Plan>,
 }
 
 pub async fn plans(token: String, org_id: String) -> Result<Vec<Plan>, ApiError> {

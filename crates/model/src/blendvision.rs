@@ -203,6 +203,49 @@ pub struct SubOrgsPage {
     pub pagination: Option<Pagination>,
 }
 
+/// `owner_info` of `GET /sub-orgs/{id}`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OwnerInfo {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub invite_status: Option<String>,
+}
+
+/// `GET /sub-orgs/{id}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubOrgDetail {
+    pub organization: Organization,
+    #[serde(default)]
+    pub owner_info: Option<OwnerInfo>,
+}
+
+/// One entry of `GET /organizations/{id}/plans`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    #[serde(default)]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub business_plan_type: Option<BusinessPlanType>,
+    #[serde(default, deserialize_with = "opt_timestamp")]
+    pub start_time: Option<Timestamp>,
+    #[serde(default, deserialize_with = "opt_timestamp")]
+    pub end_time: Option<Timestamp>,
+    #[serde(default)]
+    pub current: Option<bool>,
+}
+
+/// `GET /organizations/{id}/plans`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlansResponse {
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldViolation {
     #[serde(default)]
