@@ -1,5 +1,6 @@
 //! Widgets every feature builds from. Nothing here calls an API.
 
+pub mod area_nav;
 pub mod chart;
 pub mod error_summary;
 pub mod facts;

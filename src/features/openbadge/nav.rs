@@ -2,31 +2,22 @@
 
 use crate::features::auth::guard::{authed_resource, RequireSession};
 use crate::ui::load::loaded;
-use crate::i18n::{use_i18n, T};
+use crate::i18n::T;
+use crate::ui::area_nav::AreaNav;
 use crate::core::session::Dialect;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use orgdesk_model::openbadge::Organization;
 
 #[component]
 pub fn IssuerNav() -> impl IntoView {
-    let i18n = use_i18n();
-    let location = use_location();
-    let link = move |href: &'static str, label: T| {
-        let current = move || (location.pathname.get() == href).then_some("page");
-        view! { <li><a href=href aria-current=current>{move || i18n.t(label)}</a></li> }
-    };
-    view! {
-        <nav class="area-nav" aria-label=move || i18n.t(T::OrganizationNav)>
-            <ul>
-                {link("/openbadge", T::Profile)}
-                {link("/openbadge/billing", T::Billing)}
-                {link("/openbadge/public-profile", T::PublicProfile)}
-                {link("/openbadge/logo", T::Logo)}
-                {link("/openbadge/statistics", T::Statistics)}
-            </ul>
-        </nav>
-    }
+    const LINKS: &[(&str, T)] = &[
+        ("/openbadge", T::Profile),
+        ("/openbadge/billing", T::Billing),
+        ("/openbadge/public-profile", T::PublicProfile),
+        ("/openbadge/logo", T::Logo),
+        ("/openbadge/statistics", T::Statistics),
+    ];
+    view! { <AreaNav links=LINKS/> }
 }
 
 /// An Open Badge page about the admin's own organization: signed-in only,

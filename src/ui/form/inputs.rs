@@ -6,7 +6,7 @@
 use crate::ui::error_summary::ErrorSummary;
 use super::model::{FormKey, FormModel, SaveState};
 use crate::core::error::ApiError;
-use crate::i18n::{api_error_key, format_timestamp, use_i18n, T};
+use crate::i18n::{api_error_key, format_timestamp, msg, use_i18n, T};
 use leptos::prelude::*;
 use orgdesk_model::Timestamp;
 
@@ -44,7 +44,7 @@ fn Frame(
 }
 
 /// The `aria-describedby` of a control: its hint and, while shown, its message.
-fn described_by(form: FormModel, key: FormKey, has_hint: bool) -> impl Fn() -> Option<String> + Clone {
+pub(super) fn described_by(form: FormModel, key: FormKey, has_hint: bool) -> impl Fn() -> Option<String> + Clone {
     move || {
         let id = key.id();
         let mut ids = Vec::new();
@@ -188,7 +188,7 @@ pub fn SaveBar(
         let lang = i18n.lang.get();
         match form.state.get() {
             SaveState::Saving => Some(view! { <span>{i18n.t(T::Saving)}</span> }.into_any()),
-            SaveState::Waiting(secs) => Some(view! { <span>{T::TooManyRequestsWait.text(lang).replace("{n}", &secs.to_string())}</span> }.into_any()),
+            SaveState::Waiting(secs) => Some(view! { <span>{msg::server_busy(lang, secs)}</span> }.into_any()),
             SaveState::Failed(e) => {
                 let text = failure_text(&e);
                 Some(view! {

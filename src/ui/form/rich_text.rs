@@ -290,16 +290,7 @@ fn ToolButton(editor: Editor, tool: Tool) -> impl IntoView {
 #[component]
 fn EditorArea(editor: Editor, id: &'static str, label_id: String, has_hint: bool) -> impl IntoView {
     let (form, key) = (editor.form, editor.key);
-    let described_by = move || {
-        let mut ids = Vec::new();
-        if has_hint {
-            ids.push(format!("{id}-hint"));
-        }
-        if form.error(key).is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let described_by = super::inputs::described_by(form, key, has_hint);
     view! {
         <div
             class="editor__area"
