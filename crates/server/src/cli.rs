@@ -1,48 +1,45 @@
-//! The command line. Scripts rely on it: keep it stable.
+//! The command line. Scripts rely on it: keep the flags stable.
 
-use crate::{Config, Seed};
+use crate::state::{Config, Seed};
+use clap::Parser;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
-pub const USAGE: &str = "usage: orgdesk-server [--bind ADDR:PORT] [--db PATH] [--seed demo|none] [--dist DIR]
-  --bind   address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
-  --db     SQLite database file, created on first start (default $ORGDESK_DB or data/orgdesk.db)
-  --seed   demo: load the demo organizations and accounts (default none)
-  --dist   the built app to serve (default dist)
-env: ORGDESK_TOKEN_TTL_SECS  bearer token lifetime in seconds (default 43200)";
+/// orgdesk-server: the reference server for orgdesk.
+#[derive(Parser, Debug)]
+#[command(
+    name = "orgdesk-server",
+    about = "orgdesk-server: the reference server for orgdesk",
+    after_help = "env: ORGDESK_DB              default for --db\n     ORGDESK_TOKEN_TTL_SECS  bearer token lifetime in seconds (default 43200)\n     RUST_LOG                log filter (default info)"
+)]
+struct Cli {
+    /// Address to listen on; port 0 picks a free one.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// SQLite database file, created on first start [default: $ORGDESK_DB or data/orgdesk.db]
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// demo: load the demo organizations and accounts.
+    #[arg(long, value_enum, default_value = "none")]
+    seed: Seed,
+    /// The built app to serve.
+    #[arg(long, value_name = "DIR", default_value = "dist")]
+    dist: PathBuf,
+}
 
-pub fn parse(args: impl IntoIterator<Item = String>, env_db: Option<String>) -> Result<Config, String> {
-    let mut config = Config {
-        bind: "127.0.0.1:8080".parse().expect("valid default address"),
-        db: PathBuf::from(env_db.filter(|s| !s.is_empty()).unwrap_or_else(|| "data/orgdesk.db".to_string())),
-        seed: Seed::None,
-        dist: PathBuf::from("dist"),
+/// Reads the flags after the program name; `env_db` is `$ORGDESK_DB` (an
+/// empty value counts as unset). A `--help` comes back as an error whose
+/// `exit()` prints the usage and exits 0.
+pub fn parse(args: impl IntoIterator<Item = String>, env_db: Option<String>) -> Result<Config, clap::Error> {
+    let cli = Cli::try_parse_from(std::iter::once("orgdesk-server".to_string()).chain(args))?;
+    let db = cli.db.or_else(|| env_db.filter(|s| !s.is_empty()).map(PathBuf::from)).unwrap_or_else(|| PathBuf::from("data/orgdesk.db"));
+    Ok(Config {
+        bind: cli.bind,
+        db,
+        seed: cli.seed,
+        dist: cli.dist,
         token_ttl_secs: std::env::var("ORGDESK_TOKEN_TTL_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(12 * 3600),
-    };
-    let mut args = args.into_iter();
-    while let Some(flag) = args.next() {
-        let (name, inline) = match flag.split_once('=') {
-            Some((n, v)) => (n.to_string(), Some(v.to_string())),
-            None => (flag.clone(), None),
-        };
-        if name == "--help" || name == "-h" {
-            return Err("orgdesk-server: the reference server for orgdesk".to_string());
-        }
-        let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"));
-        match name.as_str() {
-            "--bind" => config.bind = value()?.parse().map_err(|_| format!("--bind: not an ADDR:PORT: {flag}"))?,
-            "--db" => config.db = PathBuf::from(value()?),
-            "--dist" => config.dist = PathBuf::from(value()?),
-            "--seed" => {
-                config.seed = match value()?.as_str() {
-                    "demo" => Seed::Demo,
-                    "none" => Seed::None,
-                    other => return Err(format!("--seed: expected demo or none, got {other}")),
-                }
-            }
-            other => return Err(format!("unknown option {other}")),
-        }
-    }
-    Ok(config)
+    })
 }
 
 #[cfg(test)]
@@ -70,6 +67,14 @@ mod tests {
         assert_eq!(c.db, PathBuf::from("/tmp/a.db"));
         let c = parse(args(&["--db", "b.db"]), Some("/tmp/a.db".into())).unwrap();
         assert_eq!(c.db, PathBuf::from("b.db"), "--db wins over ORGDESK_DB");
+    }
+
+    #[test]
+    fn help_is_not_a_failure() {
+        let e = parse(args(&["--help"]), None).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp);
+        assert_eq!(e.exit_code(), 0);
+        assert!(e.to_string().contains("--seed"));
     }
 
     #[test]

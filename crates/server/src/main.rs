@@ -4,15 +4,14 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     let config = match orgdesk_server::cli::parse(std::env::args().skip(1), std::env::var("ORGDESK_DB").ok()) {
         Ok(c) => c,
-        Err(message) => {
-            eprintln!("{message}\n\n{}", orgdesk_server::cli::USAGE);
-            return ExitCode::from(2);
-        }
+        // `--help` prints and exits 0; a bad flag prints why and exits 2.
+        Err(e) => e.exit(),
     };
+    orgdesk_server::app::init_tracing();
     match orgdesk_server::run(config).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("orgdesk-server: {e}");
+            tracing::error!("orgdesk-server: {e}");
             ExitCode::FAILURE
         }
     }

@@ -1,23 +1,22 @@
-//! The server's half of safe HTML: descriptions are cleaned to the same
-//! allowlist the browser's SafeHtml keeps, so what is stored and served is
-//! already harmless (the browser still cleans again before showing it).
+//! The server's half of safe HTML: descriptions are cleaned to the one
+//! allowlist in `orgdesk_model::html`, which the browser's SafeHtml keeps
+//! too, so what is stored and served is already harmless (the browser still
+//! cleans again before showing it).
 
+use orgdesk_model::html::{DROPPED, LINK_ATTRIBUTE, LINK_REL, SCHEMES, TAGS};
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-/// The allowlist of API.md / the profile issue.
-const TAGS: [&str; 15] = ["p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote"];
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER.get_or_init(|| {
         let mut b = ammonia::Builder::empty();
         b.tags(TAGS.into_iter().collect::<HashSet<_>>())
-            .tag_attributes([("a", ["href"].into_iter().collect::<HashSet<_>>())].into_iter().collect())
-            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .tag_attributes([("a", [LINK_ATTRIBUTE].into_iter().collect::<HashSet<_>>())].into_iter().collect())
+            .url_schemes(SCHEMES.into_iter().collect())
             .url_relative(ammonia::UrlRelative::Deny)
-            .link_rel(Some("noopener noreferrer nofollow"))
-            .clean_content_tags(["script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "textarea", "select", "title"].into_iter().collect());
+            .link_rel(Some(LINK_REL))
+            .clean_content_tags(DROPPED.into_iter().collect());
         b
     })
 }

@@ -1,14 +1,17 @@
 //! Headers on every response: a strict Content-Security-Policy with a fresh
-//! script nonce, and the usual hardening headers; plus CORS, which lets a
-//! browser on another origin use the APIs only when that origin is configured.
+//! script nonce, and the usual hardening headers. Cross-origin calls to the
+//! APIs are refused unless the origin is configured; for a configured origin
+//! tower-http's `CorsLayer` (see [`Policy::cors`]) writes the CORS headers
+//! and answers preflights.
 
-use axum::body::Body;
-use axum::extract::Request;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rand::RngCore;
 use std::sync::Arc;
+use std::time::Duration;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// Origins beyond our own, read from the environment at start-up.
 #[derive(Clone, Debug, Default)]
@@ -44,6 +47,33 @@ impl Policy {
             extra(&self.connect_origins),
         )
     }
+
+    /// CORS for the APIs: only the configured origins, the methods and
+    /// headers the app sends, and the headers it reads.
+    pub fn cors(&self) -> CorsLayer {
+        let origins: Vec<HeaderValue> = self.cors_origins.iter().filter_map(|o| o.parse().ok()).collect();
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE, Method::OPTIONS])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::ACCEPT,
+                header::IF_UNMODIFIED_SINCE,
+                header::IF_NONE_MATCH,
+                HeaderName::from_static("x-bv-org-id"),
+            ])
+            .expose_headers([header::ETAG, header::RETRY_AFTER])
+            .max_age(Duration::from_secs(600))
+    }
+
+    fn refuses(&self, request: &Request) -> bool {
+        let path = request.uri().path();
+        let is_api = path.starts_with("/api/") || path.starts_with("/bv/");
+        let origin = request.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok());
+        let cross_origin = origin.filter(|o| !same_origin(o, request.headers()));
+        is_api && cross_origin.is_some_and(|o| !self.cors_origins.iter().any(|allowed| allowed == o))
+    }
 }
 
 /// The nonce of the response being built, for handlers that write HTML.
@@ -57,26 +87,15 @@ fn fresh_nonce() -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-/// Trunk's placeholder in built HTML, replaced by the response's nonce.
-pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
-
-pub async fn headers(axum::extract::State(policy): axum::extract::State<Arc<Policy>>, mut request: Request, next: Next) -> Response {
-    let origin = request.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let is_api = { let p = request.uri().path(); p.starts_with("/api/") || p.starts_with("/bv/") };
-    let cross_origin = origin.as_deref().filter(|o| !same_origin(o, request.headers()));
-    if let (Some(o), true) = (cross_origin, is_api) {
-        if !policy.cors_origins.iter().any(|allowed| allowed == o) {
-            return with_headers(forbidden_origin(), &policy, &fresh_nonce(), None);
-        }
-        if request.method() == Method::OPTIONS {
-            return with_headers(StatusCode::NO_CONTENT.into_response(), &policy, &fresh_nonce(), Some(o));
-        }
-    }
-    let allowed_cors = cross_origin.map(str::to_string);
+pub async fn headers(State(policy): State<Arc<Policy>>, mut request: Request, next: Next) -> Response {
     let nonce = fresh_nonce();
-    request.extensions_mut().insert(Nonce(nonce.clone()));
-    let response = next.run(request).await;
-    with_headers(response, &policy, &nonce, allowed_cors.as_deref())
+    let response = if policy.refuses(&request) {
+        forbidden_origin()
+    } else {
+        request.extensions_mut().insert(Nonce(nonce.clone()));
+        next.run(request).await
+    };
+    with_headers(response, &policy, &nonce)
 }
 
 /// The request's own origin: browsers send `Origin` on same-origin POSTs too.
@@ -86,13 +105,14 @@ fn same_origin(origin: &str, headers: &HeaderMap) -> bool {
 }
 
 fn forbidden_origin() -> Response {
+    tracing::warn!("refused a cross-origin API call from an origin not in ORGDESK_CORS_ORIGINS");
     let body = serde_json::json!({ "message": "This origin may not call the API." });
     (StatusCode::FORBIDDEN, axum::Json(body)).into_response()
 }
 
-fn with_headers(mut response: Response<Body>, policy: &Policy, nonce: &str, cors: Option<&str>) -> Response {
+fn with_headers(mut response: Response, policy: &Policy, nonce: &str) -> Response {
     let h = response.headers_mut();
-    let mut set = |name: header::HeaderName, value: &str| {
+    let mut set = |name: HeaderName, value: &str| {
         if let Ok(v) = HeaderValue::from_str(value) {
             h.insert(name, v);
         }
@@ -101,18 +121,10 @@ fn with_headers(mut response: Response<Body>, policy: &Policy, nonce: &str, cors
     set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(header::REFERRER_POLICY, "strict-origin-when-cross-origin");
     set(header::X_FRAME_OPTIONS, "DENY");
-    set(header::HeaderName::from_static("permissions-policy"), "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()");
-    set(header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
+    set(HeaderName::from_static("permissions-policy"), "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()");
+    set(HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
     if policy.hsts {
         set(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
-    }
-    if let Some(origin) = cors {
-        set(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        set(header::ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-        set(header::ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type, Accept, If-Unmodified-Since, If-None-Match, x-bv-org-id");
-        set(header::ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Retry-After");
-        set(header::ACCESS_CONTROL_MAX_AGE, "600");
-        set(header::VARY, "Origin");
     }
     response
 }

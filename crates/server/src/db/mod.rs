@@ -1,4 +1,10 @@
-//! The SQLite database: created on first start, migrations embedded.
+//! The SQLite database: created on first start, migrations embedded; one
+//! module per table group, each reading rows into `FromRow` structs.
+
+pub mod accounts;
+pub mod bv_orgs;
+pub mod ob_orgs;
+pub mod seed;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
@@ -23,10 +29,4 @@ pub async fn open(path: &Path) -> Result<SqlitePool, Box<dyn std::error::Error>>
 /// Now, as stored: RFC 3339 in UTC with microseconds.
 pub fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
-}
-
-/// A nullable text column; a missing column or a NULL is `None`.
-pub fn opt(row: &sqlx::sqlite::SqliteRow, column: &str) -> Option<String> {
-    use sqlx::Row;
-    row.try_get::<Option<String>, _>(column).ok().flatten()
 }

@@ -2,7 +2,6 @@
 //! names), a BlendVision hierarchy, and one account per organization, all
 //! with the password `orgdesk-demo`. Running it again changes nothing.
 
-use crate::auth::hash_password;
 use sqlx::SqlitePool;
 
 pub const DEMO_PASSWORD: &str = "orgdesk-demo";
@@ -20,7 +19,10 @@ pub const LUMEN: &str = "9d1e6b0a-2f3c-4a5b-8c7d-1e2f3a4b5c6d";
 
 type Error = Box<dyn std::error::Error>;
 
-pub async fn demo(db: &SqlitePool) -> Result<(), Error> {
+/// Seeds an empty database; `password_hash` is the hash of [`DEMO_PASSWORD`]
+/// (made by the caller, which owns password hashing), shared by every demo
+/// account.
+pub async fn demo(db: &SqlitePool, password_hash: &str) -> Result<(), Error> {
     let seeded: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(db).await?;
     if seeded > 0 {
         return Ok(());
@@ -28,6 +30,7 @@ pub async fn demo(db: &SqlitePool) -> Result<(), Error> {
     let mut tx = db.begin().await?;
     open_badge(&mut tx).await?;
     blendvision(&mut tx).await?;
+    sqlx::query("UPDATE accounts SET password_hash = ?").bind(password_hash).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -59,7 +62,6 @@ struct DemoAccount<'a> {
 
 async fn account(tx: &mut Tx<'_>, a: DemoAccount<'_>) -> Result<String, Error> {
     let id = uuid::Uuid::new_v4().to_string();
-    let hash = hash_password(DEMO_PASSWORD).map_err(|e| e.to_string())?;
     sqlx::query(
         "INSERT INTO accounts (id, dialect, email, username, password_hash, first_name, last_name, role_type, ob_organization_id, bv_organization_id, email_verified_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -68,7 +70,7 @@ async fn account(tx: &mut Tx<'_>, a: DemoAccount<'_>) -> Result<String, Error> {
     .bind(if a.blendvision { "blendvision" } else { "openbadge" })
     .bind(a.email)
     .bind(a.email.split('@').next())
-    .bind(hash)
+    .bind("") // set for every account at the end of `demo`
     .bind(a.first)
     .bind(a.last)
     .bind(a.role)

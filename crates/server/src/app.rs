@@ -1,0 +1,61 @@
+//! The router: the two platform APIs and the web front merged, with the
+//! layers every response passes through.
+
+use crate::state::{AppState, Config, Seed, State};
+use crate::{auth, blendvision, db, openbadge, web};
+use axum::Router;
+use std::path::Path;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+
+/// Opens (creating and migrating) the database and seeds it if asked.
+pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error>> {
+    let pool = db::open(&config.db).await?;
+    if config.seed == Seed::Demo {
+        db::seed::demo(&pool, &auth::password::hash(db::seed::DEMO_PASSWORD)?).await?;
+    }
+    let media = config.db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("media");
+    std::fs::create_dir_all(&media)?;
+    Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs }))
+}
+
+pub fn router(state: State) -> Router {
+    let policy = Arc::new(web::security::Policy::from_env());
+    let apis = Router::new().merge(openbadge::routes()).merge(blendvision::routes()).layer(policy.cors());
+    Router::new()
+        .merge(apis)
+        .merge(web::routes())
+        .with_state(state)
+        // Precompressed files already carry Content-Encoding and are left alone.
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(policy, web::security::headers))
+}
+
+/// Logs to stderr; `RUST_LOG` overrides the default `info`.
+pub fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    use std::io::IsTerminal;
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(std::io::stderr().is_terminal()).try_init();
+}
+
+/// Binds, announces the address on stdout, and serves until Ctrl-C.
+pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let state = prepare(&config).await?;
+    let listener = TcpListener::bind(config.bind).await?;
+    let addr = listener.local_addr()?;
+    {
+        // Scripts and the e2e setup read this exact line.
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "listening on http://{addr}")?;
+        out.flush()?;
+    }
+    tracing::info!(%addr, db = %config.db.display(), dist = %config.dist.display(), "serving");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}

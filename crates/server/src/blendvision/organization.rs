@@ -1,0 +1,79 @@
+//! The caller's own organization: read, rename, and the plans of it or of
+//! an organization below it.
+
+use super::request::{body_object, violation};
+use super::{BlendVisionError, BvCaller};
+use crate::db::bv_orgs;
+use crate::state::State;
+use axum::body::Bytes;
+use axum::extract::{Path, State as Extract};
+use axum::Json;
+use orgdesk_model::blendvision::{FieldViolation, Organization, OrganizationEnvelope};
+use orgdesk_model::bv_rules::{self, BvProblem};
+use serde_json::{json, Value};
+
+/// `id` if the caller may see it (their own or one below), else the same
+/// 404 as an unknown organization.
+pub async fn reachable(state: &State, caller: &BvCaller, id: &str, own_too: bool) -> Result<Organization, BlendVisionError> {
+    let allowed = (own_too && id == caller.organization_id) || bv_orgs::is_below(&state.db, &caller.organization_id, id).await?;
+    if !allowed {
+        return Err(BlendVisionError::NotFound("organization"));
+    }
+    bv_orgs::organization(&state.db, id).await?.ok_or(BlendVisionError::NotFound("organization"))
+}
+
+/// `GET /bv/org/v1/organizations`.
+pub async fn show(caller: BvCaller, Extract(state): Extract<State>) -> Result<Json<OrganizationEnvelope>, BlendVisionError> {
+    let organization = reachable(&state, &caller, &caller.organization_id, true).await?;
+    Ok(Json(OrganizationEnvelope { organization }))
+}
+
+/// `PATCH /bv/org/v1/organizations` `{name}`: renames the caller's organization.
+pub async fn rename(caller: BvCaller, Extract(state): Extract<State>, body: Bytes) -> Result<Json<Value>, BlendVisionError> {
+    let map = body_object(&body)?;
+    let name = match map.get("name") {
+        Some(Value::String(s)) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        Some(_) => return Err(BlendVisionError::InvalidArgument(vec![violation("name", BvProblem::WrongType)])),
+        None => String::new(),
+    };
+    let mut violations: Vec<FieldViolation> = map.keys().filter(|k| *k != "name").map(|k| violation(k, BvProblem::UnknownField)).collect();
+    if let Err(p) = bv_rules::name(&name) {
+        violations.push(violation("name", p));
+    }
+    if !violations.is_empty() {
+        return Err(BlendVisionError::InvalidArgument(violations));
+    }
+    bv_orgs::rename(&state.db, &caller.organization_id, &name).await?;
+    Ok(Json(json!({})))
+}
+
+/// `GET /bv/org/v1/organizations/{id}/plans`: the plan of the caller's own
+/// organization or of one below it: the current contract's and the next's.
+pub async fn plans(caller: BvCaller, Extract(state): Extract<State>, Path(id): Path<String>) -> Result<Json<Value>, BlendVisionError> {
+    let o = reachable(&state, &caller, &id, true).await?;
+    let plan_type = o.business_setting.as_ref().and_then(|b| b.business_plan_type.clone());
+    let mut list = Vec::new();
+    if let Some(kind) = plan_type.as_ref() {
+        let label = kind.as_str().trim_start_matches("BUSINESS_PLAN_TYPE_");
+        let short = label.to_lowercase();
+        list.push(json!({
+            "id": format!("plan-{short}"),
+            "name": format!("{label} Standard"),
+            "business_plan_type": kind,
+            "start_time": o.contract_valid_start_time,
+            "end_time": o.contract_valid_end_time,
+            "current": true,
+        }));
+        if let Some(next) = &o.next_contract {
+            list.push(json!({
+                "id": next.plan_id.clone().unwrap_or_else(|| format!("plan-{short}")),
+                "name": format!("{label} Renewal"),
+                "business_plan_type": kind,
+                "start_time": next.start_time,
+                "end_time": next.end_time,
+                "current": false,
+            }));
+        }
+    }
+    Ok(Json(json!({ "plans": list })))
+}

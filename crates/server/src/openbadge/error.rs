@@ -1,0 +1,88 @@
+//! Errors in the Laravel shape the Open Badge platform uses, and who may
+//! call its API.
+
+use crate::auth::{Account, Dialect, OrgMember, PlatformError, SignedIn};
+use axum::http::{Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use orgdesk_model::openbadge::LaravelError;
+use std::collections::BTreeMap;
+
+/// A signed-in Open Badge admin with their organization.
+pub type ObAdmin = OrgMember<OpenBadgeError>;
+/// A signed-in Open Badge account, organization or not.
+pub type ObAccount = SignedIn<OpenBadgeError>;
+
+#[derive(Debug)]
+pub enum OpenBadgeError {
+    Unauthenticated,
+    NotFound,
+    /// 422: messages by field (dot path).
+    Invalid(BTreeMap<String, Vec<String>>),
+    /// 412: someone else saved since the caller read.
+    Conflict,
+    /// 413, with the words to show.
+    TooLarge(String),
+    Internal,
+}
+
+impl OpenBadgeError {
+    /// A 422 with one message on one field.
+    pub fn field(field: &str, message: impl Into<String>) -> OpenBadgeError {
+        OpenBadgeError::Invalid(BTreeMap::from([(field.to_string(), vec![message.into()])]))
+    }
+}
+
+impl From<sqlx::Error> for OpenBadgeError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "database error");
+        OpenBadgeError::Internal
+    }
+}
+
+impl PlatformError for OpenBadgeError {
+    const DIALECT: Dialect = Dialect::OpenBadge;
+
+    fn unauthenticated() -> Self {
+        OpenBadgeError::Unauthenticated
+    }
+
+    fn no_organization() -> Self {
+        OpenBadgeError::NotFound
+    }
+
+    fn organization_of(account: &Account) -> Option<&String> {
+        account.ob_organization_id.as_ref()
+    }
+}
+
+impl IntoResponse for OpenBadgeError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self {
+            OpenBadgeError::Unauthenticated => (StatusCode::UNAUTHORIZED, LaravelError::message("Unauthenticated.")),
+            OpenBadgeError::NotFound => (StatusCode::NOT_FOUND, LaravelError::message("Not found.")),
+            OpenBadgeError::Invalid(errors) => {
+                let message = errors.values().flatten().next().cloned().unwrap_or_else(|| "The given data was invalid.".into());
+                (StatusCode::UNPROCESSABLE_ENTITY, LaravelError { message, errors })
+            }
+            OpenBadgeError::Conflict => {
+                (StatusCode::PRECONDITION_FAILED, LaravelError::message("The organization was changed by someone else since you loaded it."))
+            }
+            OpenBadgeError::TooLarge(message) => (StatusCode::PAYLOAD_TOO_LARGE, LaravelError::message(message)),
+            OpenBadgeError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, LaravelError::message("Server Error")),
+        };
+        (status, Json(body)).into_response()
+    }
+}
+
+pub async fn not_found() -> OpenBadgeError {
+    OpenBadgeError::NotFound
+}
+
+/// Laravel's answer to a method the route does not support; axum adds the
+/// `Allow` header.
+pub async fn method_not_allowed(method: Method, uri: Uri) -> Response {
+    let route = uri.path().trim_start_matches('/');
+    let body = LaravelError::message(format!("The {method} method is not supported for route {route}."));
+    (StatusCode::METHOD_NOT_ALLOWED, Json(body)).into_response()
+}

@@ -1,0 +1,40 @@
+//! The Open Badge issuer API (`/api/v1`): `{"data": ...}` bodies and Laravel
+//! error bodies.
+
+mod badge_templates;
+pub mod error;
+pub mod images;
+mod logo;
+mod organization;
+mod public;
+mod sign_in;
+mod statistics;
+
+pub use error::{ObAccount, ObAdmin, OpenBadgeError};
+
+use crate::state::State;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{any, get, post};
+use axum::Router;
+use error::{method_not_allowed, not_found};
+
+pub fn routes() -> Router<State> {
+    Router::new()
+        .route("/api/v1/auth/login", post(sign_in::login))
+        .route("/api/v1/auth/logout", post(sign_in::logout))
+        .route("/api/v1/auth/user", get(sign_in::current_user))
+        .route("/api/v1/issuers/organization", get(organization::show).put(organization::update))
+        .route(
+            "/api/v1/issuers/organization/logo",
+            post(logo::upload).delete(logo::remove).fallback(method_not_allowed).layer(DefaultBodyLimit::max(logo::BODY_LIMIT)),
+        )
+        .route("/api/v1/issuers/organization/badge_templates", get(badge_templates::list))
+        .route("/api/v1/issuers/organization/statistics", get(statistics::totals))
+        .route("/api/v1/issuers/organization/year-statistics", get(statistics::year))
+        .route("/api/v1/public/organizations/{id}", get(public::organization))
+        .route("/media/logos/{file}", get(logo::serve))
+        .route("/api/v1", any(not_found))
+        .route("/api/v1/{*rest}", any(not_found))
+        .route("/api/{*rest}", any(not_found))
+        .method_not_allowed_fallback(method_not_allowed)
+}

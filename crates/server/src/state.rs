@@ -1,0 +1,36 @@
+//! What the server is told at start-up, and what every handler shares.
+
+use sqlx::SqlitePool;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Everything the server is told at start-up.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub db: PathBuf,
+    pub seed: Seed,
+    pub dist: PathBuf,
+    /// How long a bearer token lives.
+    pub token_ttl_secs: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Seed {
+    /// An empty database.
+    None,
+    /// The demo organizations and accounts.
+    Demo,
+}
+
+/// Shared by every handler.
+pub struct AppState {
+    pub db: SqlitePool,
+    /// Uploaded files (logos), beside the database.
+    pub media: PathBuf,
+    pub dist: PathBuf,
+    pub token_ttl_secs: i64,
+}
+
+pub type State = Arc<AppState>;

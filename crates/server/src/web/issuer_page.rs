@@ -1,0 +1,235 @@
+//! `/issuers/{id}` as HTML: the public entry page with the organization's
+//! title, description, Open Graph tags and JSON-LD already in `<head>`, and
+//! the top of the profile in `<body>`, so link previews, crawlers and the
+//! first paint need no wasm. Markup is maud's (escaped by construction);
+//! only Trunk's page around it is edited as text.
+
+use super::page;
+use super::security::Nonce;
+use crate::db::ob_orgs;
+use crate::origin::public_base;
+use crate::state::State;
+use axum::extract::{Extension, Path, State as Extract};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use maud::{html, Markup, PreEscaped};
+use orgdesk_model::openbadge::{Language, PublicOrganization};
+use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
+use orgdesk_model::words;
+
+pub async fn show(Extract(state): Extract<State>, Extension(nonce): Extension<Nonce>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+    match render(&state, &id, &headers, &nonce).await {
+        Some(response) => response,
+        // The public entry is not built: the app's own page routes there too.
+        None => page::app_index(&state, &nonce).await,
+    }
+}
+
+/// `None` when the public entry page is not built.
+async fn render(state: &State, id: &str, headers: &HeaderMap, nonce: &Nonce) -> Option<Response> {
+    let built = tokio::fs::read_to_string(state.dist.join("public/index.html")).await.ok()?;
+    let base = public_base(headers);
+    let page_url = format!("{base}/issuers/{id}");
+    let org = match ob_orgs::public_profile(&state.db, id, &base).await {
+        Ok(org) => org,
+        Err(e) => {
+            tracing::error!(error = %e, "database error on the issuer page");
+            None
+        }
+    };
+    let mut html = page::with_nonce(&built, nonce);
+    if org.is_some() {
+        html = defer_app(&html);
+    }
+    let (status, head, body) = match &org {
+        Some(org) => (StatusCode::OK, head_for(org, &page_url), first_paint(org)),
+        // The same answer for private, disabled and unknown.
+        None => (StatusCode::NOT_FOUND, not_available(), html! {}),
+    };
+    // The app reads this instead of asking the API a second time.
+    let data = serde_json::to_string(&serde_json::json!({ "id": id, "data": org })).unwrap_or_default();
+    let head = html! { (head) script type="application/json" id="orgdesk-public-data" { (json_in_script(&data)) } };
+    let mut html = inject(&html, &head.into_string());
+    if let Some(at) = html.find("<body>") {
+        html.insert_str(at + "<body>".len(), &body.into_string());
+    }
+    if let Some(lang) = org.as_ref().and_then(|o| o.language.as_ref()).filter(|l| l.is_known()) {
+        html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.as_str()), 1);
+    }
+    Some(page::html(status, html))
+}
+
+/// JSON inside a `<script>`: `<` escaped so no value can close the element.
+fn json_in_script(json: &str) -> PreEscaped<String> {
+    PreEscaped(json.replace('<', "\\u003c"))
+}
+
+/// With the profile already in the markup, the app's script and wasm are not
+/// needed for the first paint: drop their preloads and start the app after
+/// the page's `load`, so on a slow phone the HTML, CSS and logo get the
+/// bandwidth first. The app then adds the sections below the profile.
+fn defer_app(html: &str) -> String {
+    let mut out = html.to_string();
+    // Trunk's preloads of the script and the wasm; the logo's stays.
+    let mut from = 0;
+    while let Some(found) = out[from..].find("<link rel=\"") {
+        let at = from + found;
+        let Some(len) = out[at..].find('>') else { break };
+        let tag = &out[at..=at + len];
+        if tag.starts_with("<link rel=\"modulepreload\"") || (tag.starts_with("<link rel=\"preload\"") && tag.contains("_bg.wasm")) {
+            out.replace_range(at..=at + len, "");
+        } else {
+            from = at + len + 1;
+        }
+    }
+    const IMPORT: &str = "import init, * as bindings from '";
+    if let Some(at) = out.find(IMPORT) {
+        if let Some(end) = out[at + IMPORT.len()..].find("';") {
+            let path = out[at + IMPORT.len()..at + IMPORT.len() + end].to_string();
+            let deferred = format!(
+                "await new Promise((go) => document.readyState === 'complete' ? go() : addEventListener('load', () => go(), {{ once: true }}));\n\
+                 const bindings = await import('{path}');\nconst init = bindings.default;"
+            );
+            out.replace_range(at..at + IMPORT.len() + end + 2, &deferred);
+        }
+    }
+    out
+}
+
+/// Replaces the template's own `<title>` and description with `head`.
+fn inject(template: &str, head: &str) -> String {
+    let mut html = template.to_string();
+    for (open, close) in [("<title>", "</title>"), ("<meta name=\"description\"", ">")] {
+        if let Some(start) = html.find(open) {
+            if let Some(len) = html[start..].find(close) {
+                html.replace_range(start..start + len + close.len(), "");
+            }
+        }
+    }
+    match html.find("</head>") {
+        Some(at) => html.insert_str(at, head),
+        None => html.push_str(head),
+    }
+    html
+}
+
+fn not_available() -> Markup {
+    html! {
+        title { "Not available · orgdesk" }
+        meta name="robots" content="noindex";
+    }
+}
+
+fn head_for(org: &PublicOrganization, page_url: &str) -> Markup {
+    let name = org.name.clone().unwrap_or_default();
+    let description = summary(&plain_text(org.description.as_deref().unwrap_or_default()), 160);
+    let image = org.logo_high_path.clone().or_else(|| org.logo_path.clone()).filter(|s| !s.is_empty());
+    let ld = serde_json::to_string(&IssuerProfileLd::from_public(org, page_url)).unwrap_or_default();
+    html! {
+        title { (name) }
+        meta name="description" content=(description);
+        meta property="og:type" content="profile";
+        meta property="og:title" content=(name);
+        meta property="og:description" content=(description);
+        meta property="og:url" content=(page_url);
+        @if let Some(image) = &image {
+            meta property="og:image" content=(image);
+            link rel="preload" as="image" href=(image);
+        }
+        script type="application/ld+json" { (json_in_script(&ld)) }
+    }
+}
+
+/// The logo's `src` and `srcset` (128, 512 and 1024 pixels wide).
+fn logo_sources(org: &PublicOrganization) -> Option<(String, String)> {
+    let standard = org.logo_path.clone().filter(|s| !s.is_empty())?;
+    let srcset: Vec<String> = [(&org.logo_thumbnail_path, 128), (&Some(standard.clone()), 512), (&org.logo_high_path, 1024)]
+        .into_iter()
+        .filter_map(|(url, w)| url.as_deref().filter(|u| !u.is_empty()).map(|u| format!("{u} {w}w")))
+        .collect();
+    Some((standard, srcset.join(", ")))
+}
+
+/// The top of the profile as plain HTML, in the organization's language, so
+/// the first paint needs no wasm. The app adopts it when it starts in the same
+/// language (`data-lang`), adding the rest of the page around it; in another
+/// language it replaces it. Same classes either way, so nothing moves.
+fn first_paint(org: &PublicOrganization) -> Markup {
+    let italian = org.language == Some(Language::It);
+    let name = org.name.as_deref().unwrap_or_default();
+    let kind = [org.org_type.as_ref().map(|t| words::org_type(t, italian)), org.activity.as_ref().map(|a| words::activity(a, italian))]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let location = [&org.city, &org.region, &org.country].into_iter().flatten().filter(|s| !s.trim().is_empty()).cloned().collect::<Vec<_>>().join(", ");
+    let website = org.website.as_deref().filter(|w| w.starts_with("https://") || w.starts_with("http://"));
+    // Sanitized when read from the database.
+    let description = org.description.as_deref().filter(|d| !d.trim().is_empty());
+    html! {
+        div id="orgdesk-first-paint" data-lang=(if italian { "it" } else { "en" }) {
+            a class="skip-link" href="#main" { (if italian { "Vai al contenuto principale" } else { "Skip to main content" }) }
+            header class="app-header" { span class="app-header__brand" { "orgdesk" } }
+            main id="main" class="app-main" tabindex="-1" {
+                article class="public-profile" {
+                    header class="public-profile__header" {
+                        @if let Some((src, srcset)) = logo_sources(org) {
+                            img class="public-profile__logo" src=(src) srcset=(srcset) sizes="(max-width: 30rem) 96px, 128px" width="128" height="128" alt=(format!("Logo – {name}"));
+                        }
+                        div class="public-profile__heading" {
+                            h1 { (name) }
+                            p class="public-profile__kind" { (kind) }
+                            ul class="public-profile__meta" {
+                                @if !location.is_empty() {
+                                    li { span class="visually-hidden" { (if italian { "Sede" } else { "Location" }) ": " } (location) }
+                                }
+                                @if let Some(site) = website {
+                                    li { a href=(site) rel="noopener noreferrer" { (site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/')) } }
+                                }
+                                @if let Some(n) = org.badges_count {
+                                    li { strong { (words::number(n, italian)) } " " (words::badges_issued(italian)) }
+                                }
+                            }
+                        }
+                    }
+                    @if let Some(d) = description {
+                        div class="rich-text public-profile__description" { (PreEscaped(d)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_app_starts_after_load_without_preloads() {
+        let page = "<head><link rel=\"preload\" as=\"image\" href=\"/media/logos/a.png\"><script type=\"module\" nonce=\"n\">\nimport init, * as bindings from '/public/app-1.js';\nconst wasm = await init({ module_or_path: '/public/app-1_bg.wasm' });\n</script>\
+            <link rel=\"modulepreload\" nonce=\"n\" href=\"/public/app-1.js\"><link rel=\"preload\" href=\"/public/app-1_bg.wasm\" as=\"fetch\"></head>";
+        let out = defer_app(page);
+        assert!(!out.contains("modulepreload") && !out.contains("<link rel=\"preload\" href=\"/public/app-1_bg.wasm\""), "{out}");
+        assert!(out.contains("<link rel=\"preload\" as=\"image\" href=\"/media/logos/a.png\">"), "the logo's preload stays: {out}");
+        assert!(!out.contains("import init"), "{out}");
+        assert!(out.contains("addEventListener('load'"), "{out}");
+        assert!(out.contains("const bindings = await import('/public/app-1.js');\nconst init = bindings.default;"), "{out}");
+        assert!(out.contains("const wasm = await init({ module_or_path: '/public/app-1_bg.wasm' });"), "{out}");
+    }
+
+    #[test]
+    fn head_replaces_title_and_description_and_escapes_everything() {
+        let org = PublicOrganization {
+            name: Some("A \"quoted\" <b>name</b>".into()),
+            description: Some("<p>Line</p><script>alert(1)</script></script>".into()),
+            ..Default::default()
+        };
+        let html = inject("<html><head><title>x</title><meta name=\"description\" content=\"y\"></head><body></body></html>", &head_for(&org, "http://h/issuers/1").into_string());
+        assert_eq!(html.matches("<title>").count(), 1);
+        assert!(html.contains("<title>A &quot;quoted&quot; &lt;b&gt;name&lt;/b&gt;</title>"));
+        assert!(!html.contains("content=\"y\""));
+        assert!(html.contains("og:title"));
+        assert_eq!(html.matches("</script>").count(), 1, "JSON-LD cannot be closed early: {html}");
+    }
+}
