@@ -12,7 +12,7 @@ use orgdesk_model::bv_form::BvField;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
-use orgdesk_model::blendvision::{BusinessPlanType, Organization, OrganizationType};
+use orgdesk_model::blendvision::{BusinessPlanType, BusinessSetting, Organization, OrganizationType, Owner};
 
 #[component]
 pub fn BvOrganizationPage() -> impl IntoView {
@@ -66,8 +66,6 @@ pub fn BvOrganizationOverview(org: Organization) -> impl IntoView {
     let name = org.name.clone().unwrap_or_default();
     let shown_name = RwSignal::new(name.clone());
     let org_id = org.id.clone().unwrap_or_default();
-    let status = org.status.clone();
-    let status_help = status.clone();
     let headline = {
         let (org_type, status) = (org.org_type.clone(), org.status.clone());
         move || {
@@ -81,11 +79,10 @@ pub fn BvOrganizationOverview(org: Organization) -> impl IntoView {
     };
     let is_root = org.org_type == Some(OrganizationType::Root);
     let parent = org.parent_name.clone().or(org.parent_id.clone());
-    let has_contract = org.contract_valid_start_time.is_some() || org.contract_valid_end_time.is_some();
-    let next = org.next_contract.clone();
+    let has_sub_orgs = org.has_sub_orgs;
     let owner = org.owner.clone();
+    let owner_email = org.owner_email.clone();
     let setting = org.business_setting.clone();
-    let billing_cycle = org.billing_cycle.filter(|c| *c > 0);
 
     view! {
         <Title text=Signal::derive(move || shown_name.get())/>
@@ -95,112 +92,153 @@ pub fn BvOrganizationOverview(org: Organization) -> impl IntoView {
                 <p class="overview__subtitle">{headline}</p>
             </header>
             <RenameForm org_id=org_id.clone() name=name.clone() on_renamed=Callback::new(move |n| shown_name.set(n))/>
+            <IdentitySection org=org.clone() shown_name/>
+            <HierarchySection is_root parent has_sub_orgs/>
+            <ContractSection org/>
+            <OwnerSection owner owner_email/>
+            <Plans org_id=org_id.clone()/>
+            <BusinessSection setting/>
+        </article>
+    }
+}
 
-            <Section id="identity" title=T::Identity>
-                <dl class="facts">
-                    <Fact label=T::Name value=Signal::derive(move || Some(shown_name.get()))/>
-                    <Fact label=T::Type value=labelled(org.org_type.clone(), bv_type_label)/>
-                    <Fact
-                        label=T::Status
-                        value=labelled(status, bv_status_label)
-                        help=Signal::derive(move || status_help.as_ref().and_then(|s| bv_status_help(s, i18n.lang.get())))
-                    />
-                    <Fact label=T::Description value=text(org.description.clone())/>
-                    <Fact label=T::TimeZone value=text(org.time_zone.clone())/>
-                    <Fact label=T::LicenseKey value=text(org.license_key.clone())/>
-                    <Fact label=T::OrganizationId value=text(org.id.clone())/>
-                    <Fact label=T::CreatedAt value=when(org.created_at)/>
-                    <Fact label=T::UpdatedAt value=when(org.updated_at)/>
-                </dl>
-            </Section>
+#[component]
+fn IdentitySection(org: Organization, shown_name: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = org.status.clone();
+    let status_help = status.clone();
+    view! {
+        <Section id="identity" title=T::Identity>
+            <dl class="facts">
+                <Fact label=T::Name value=Signal::derive(move || Some(shown_name.get()))/>
+                <Fact label=T::Type value=labelled(org.org_type.clone(), bv_type_label)/>
+                <Fact
+                    label=T::Status
+                    value=labelled(status, bv_status_label)
+                    help=Signal::derive(move || status_help.as_ref().and_then(|s| bv_status_help(s, i18n.lang.get())))
+                />
+                <Fact label=T::Description value=text(org.description.clone())/>
+                <Fact label=T::TimeZone value=text(org.time_zone.clone())/>
+                <Fact label=T::LicenseKey value=text(org.license_key.clone())/>
+                <Fact label=T::OrganizationId value=text(org.id.clone())/>
+                <Fact label=T::CreatedAt value=when(org.created_at)/>
+                <Fact label=T::UpdatedAt value=when(org.updated_at)/>
+            </dl>
+        </Section>
+    }
+}
 
-            <Section id="hierarchy" title=T::Hierarchy>
-                <dl class="facts">
-                    {if is_root {
-                        view! { <FactView label=T::ParentOrganization>{move || i18n.t(T::TopOfHierarchy)}</FactView> }.into_any()
-                    } else {
-                        view! { <Fact label=T::ParentOrganization value=text(parent)/> }.into_any()
-                    }}
-                    <FactView label=T::SubOrganizations>
-                        {move || i18n.t(if org.has_sub_orgs == Some(true) { T::HasSubOrgs } else { T::NoSubOrgs })}
-                    </FactView>
-                </dl>
-            </Section>
+#[component]
+fn HierarchySection(is_root: bool, parent: Option<String>, has_sub_orgs: Option<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Section id="hierarchy" title=T::Hierarchy>
+            <dl class="facts">
+                {if is_root {
+                    view! { <FactView label=T::ParentOrganization>{move || i18n.t(T::TopOfHierarchy)}</FactView> }.into_any()
+                } else {
+                    view! { <Fact label=T::ParentOrganization value=text(parent)/> }.into_any()
+                }}
+                <FactView label=T::SubOrganizations>
+                    {move || i18n.t(if has_sub_orgs == Some(true) { T::HasSubOrgs } else { T::NoSubOrgs })}
+                </FactView>
+            </dl>
+        </Section>
+    }
+}
 
-            <Section id="contract" title=T::Contract>
-                {if has_contract {
+/// The current contract and the next one.
+#[component]
+fn ContractSection(org: Organization) -> impl IntoView {
+    let i18n = use_i18n();
+    let has_contract = org.contract_valid_start_time.is_some() || org.contract_valid_end_time.is_some();
+    let next = org.next_contract.clone();
+    let billing_cycle = org.billing_cycle.filter(|c| *c > 0);
+    view! {
+        <Section id="contract" title=T::Contract>
+            {if has_contract {
+                view! {
+                    <dl class="facts">
+                        <Fact label=T::Start value=when(org.contract_valid_start_time)/>
+                        <Fact label=T::End value=when(org.contract_valid_end_time)/>
+                        <Fact label=T::Length value=length(org.contract_months, org.contract_days)/>
+                        <Fact label=T::BillingCycle value=Signal::derive(move || billing_cycle.map(|c| billing_cycle_text(c, i18n.lang.get())))/>
+                    </dl>
+                }.into_any()
+            } else {
+                view! { <p class="muted">{move || i18n.t(T::NoContract)}</p> }.into_any()
+            }}
+            <h3>{move || i18n.t(T::NextContract)}</h3>
+            {match next {
+                Some(n) => view! {
+                    <dl class="facts">
+                        <Fact label=T::Start value=when(n.start_time)/>
+                        <Fact label=T::End value=when(n.end_time)/>
+                        <Fact label=T::Length value=length(n.months, n.days)/>
+                        <Fact label=T::Plan value=text(n.plan_id.clone())/>
+                    </dl>
+                }.into_any(),
+                None => view! { <p class="muted">{move || i18n.t(T::NoNextContract)}</p> }.into_any(),
+            }}
+        </Section>
+    }
+}
+
+#[component]
+fn OwnerSection(owner: Option<Owner>, owner_email: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Section id="owner" title=T::Owner>
+            {match owner {
+                Some(o) => {
+                    let full_name = [o.first_name.clone(), o.last_name.clone()].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
                     view! {
                         <dl class="facts">
-                            <Fact label=T::Start value=when(org.contract_valid_start_time)/>
-                            <Fact label=T::End value=when(org.contract_valid_end_time)/>
-                            <Fact label=T::Length value=length(org.contract_months, org.contract_days)/>
-                            <Fact label=T::BillingCycle value=Signal::derive(move || billing_cycle.map(|c| billing_cycle_text(c, i18n.lang.get())))/>
+                            <Fact label=T::Name value=text(Some(full_name))/>
+                            <Fact label=T::Email value=text(o.email.clone().or(owner_email.clone()))/>
+                            <Fact label=T::Role value=labelled(o.role_type.clone(), role_label)/>
+                            <Fact label=T::AccountStatus value=labelled(o.status.clone(), account_status_label)/>
+                            <Fact label=T::Since value=when(o.created_at)/>
                         </dl>
                     }.into_any()
-                } else {
-                    view! { <p class="muted">{move || i18n.t(T::NoContract)}</p> }.into_any()
-                }}
-                <h3>{move || i18n.t(T::NextContract)}</h3>
-                {match next {
-                    Some(n) => view! {
+                }
+                None => match owner_email.clone().filter(|e| !e.is_empty()) {
+                    Some(email) => view! { <dl class="facts"><Fact label=T::OwnerEmail value=text(Some(email))/></dl> }.into_any(),
+                    None => view! { <p class="muted">{move || i18n.t(T::NoOwner)}</p> }.into_any(),
+                },
+            }}
+        </Section>
+    }
+}
+
+/// The business settings of the organization's plan.
+#[component]
+fn BusinessSection(setting: Option<BusinessSetting>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Section id="business" title=T::BusinessSettings>
+            {match setting {
+                Some(s) => {
+                    let plan = s.business_plan_type.clone();
+                    let is_bvone = plan == Some(BusinessPlanType::Bvone);
+                    let is_cxm = plan == Some(BusinessPlanType::Cxm);
+                    view! {
                         <dl class="facts">
-                            <Fact label=T::Start value=when(n.start_time)/>
-                            <Fact label=T::End value=when(n.end_time)/>
-                            <Fact label=T::Length value=length(n.months, n.days)/>
-                            <Fact label=T::Plan value=text(n.plan_id.clone())/>
+                            <Fact label=T::Plan value=labelled(plan, plan_label)/>
+                            <Fact label=T::Category value=text(s.category.clone())/>
+                            <Fact label=T::TaxId value=text(s.tax_id.clone())/>
+                            {is_bvone.then(|| view! {
+                                <Fact label=T::CreateSite value=yes_no(s.enable_create_site)/>
+                                <Fact label=T::SiteLimit value=number(s.site_limit)/>
+                                <Fact label=T::CustomDomain value=yes_no(s.enable_custom_domain)/>
+                            })}
+                            {is_cxm.then(|| view! { <Fact label=T::MarketplaceUrl value=text(s.marketplace_url.clone())/> })}
                         </dl>
-                    }.into_any(),
-                    None => view! { <p class="muted">{move || i18n.t(T::NoNextContract)}</p> }.into_any(),
-                }}
-            </Section>
-
-            <Section id="owner" title=T::Owner>
-                {match owner {
-                    Some(o) => {
-                        let full_name = [o.first_name.clone(), o.last_name.clone()].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
-                        view! {
-                            <dl class="facts">
-                                <Fact label=T::Name value=text(Some(full_name))/>
-                                <Fact label=T::Email value=text(o.email.clone().or(org.owner_email.clone()))/>
-                                <Fact label=T::Role value=labelled(o.role_type.clone(), role_label)/>
-                                <Fact label=T::AccountStatus value=labelled(o.status.clone(), account_status_label)/>
-                                <Fact label=T::Since value=when(o.created_at)/>
-                            </dl>
-                        }.into_any()
-                    }
-                    None => match org.owner_email.clone().filter(|e| !e.is_empty()) {
-                        Some(email) => view! { <dl class="facts"><Fact label=T::OwnerEmail value=text(Some(email))/></dl> }.into_any(),
-                        None => view! { <p class="muted">{move || i18n.t(T::NoOwner)}</p> }.into_any(),
-                    },
-                }}
-            </Section>
-
-            <Plans org_id=org_id.clone()/>
-
-            <Section id="business" title=T::BusinessSettings>
-                {match setting {
-                    Some(s) => {
-                        let plan = s.business_plan_type.clone();
-                        let is_bvone = plan == Some(BusinessPlanType::Bvone);
-                        let is_cxm = plan == Some(BusinessPlanType::Cxm);
-                        view! {
-                            <dl class="facts">
-                                <Fact label=T::Plan value=labelled(plan, plan_label)/>
-                                <Fact label=T::Category value=text(s.category.clone())/>
-                                <Fact label=T::TaxId value=text(s.tax_id.clone())/>
-                                {is_bvone.then(|| view! {
-                                    <Fact label=T::CreateSite value=yes_no(s.enable_create_site)/>
-                                    <Fact label=T::SiteLimit value=number(s.site_limit)/>
-                                    <Fact label=T::CustomDomain value=yes_no(s.enable_custom_domain)/>
-                                })}
-                                {is_cxm.then(|| view! { <Fact label=T::MarketplaceUrl value=text(s.marketplace_url.clone())/> })}
-                            </dl>
-                        }.into_any()
-                    }
-                    None => view! { <p class="muted">{move || i18n.t(T::NoBusinessSettings)}</p> }.into_any(),
-                }}
-            </Section>
-        </article>
+                    }.into_any()
+                }
+                None => view! { <p class="muted">{move || i18n.t(T::NoBusinessSettings)}</p> }.into_any(),
+            }}
+        </Section>
     }
 }
 

@@ -8,7 +8,7 @@ use crate::ui::load::loaded;
 use crate::ui::switch::Switch;
 use crate::i18n::{api_error_key, use_i18n, T};
 use crate::features::public::issuer_page::PublicProfile;
-use crate::core::session::{use_session, Dialect};
+use crate::core::session::{use_session, Dialect, SessionStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
@@ -82,18 +82,31 @@ enum Outcome {
     Conflict,
 }
 
-#[component]
-pub fn PublicSettings(org: Organization, templates: Vec<BadgeTemplate>) -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    let org = RwSignal::new(org);
-    let saving = RwSignal::new(None::<Key>);
-    let outcome = RwSignal::new(None::<Outcome>);
-    let templates = StoredValue::new(templates);
-    let settings = Memo::new(move |_| org.with(|o| o.settings.unwrap_or_default()));
+/// The page's state: the organization (which the preview follows), which
+/// switch is saving, and what the last save said.
+#[derive(Clone, Copy)]
+struct PublicState {
+    session: SessionStore,
+    org: RwSignal<Organization>,
+    saving: RwSignal<Option<Key>>,
+    outcome: RwSignal<Option<Outcome>>,
+    settings: Memo<Settings>,
+}
 
-    let toggle = move |key: Key, on: bool| {
-        let Some(token) = session.token(Dialect::OpenBadge) else { return };
+impl PublicState {
+    fn new(org: Organization) -> PublicState {
+        let session = use_session();
+        let org = RwSignal::new(org);
+        let saving = RwSignal::new(None::<Key>);
+        let outcome = RwSignal::new(None::<Outcome>);
+        let settings = Memo::new(move |_| org.with(|o| o.settings.unwrap_or_default()));
+        PublicState { session, org, saving, outcome, settings }
+    }
+
+    /// Saves one switch at once; a failure rolls the preview back.
+    fn toggle(self, key: Key, on: bool) {
+        let PublicState { org, saving, outcome, .. } = self;
+        let Some(token) = self.session.token(Dialect::OpenBadge) else { return };
         let before = org.get_untracked();
         // The preview follows at once; the save confirms or rolls back.
         org.update(|o| key.set(o.settings.get_or_insert_with(Settings::default), on));
@@ -121,26 +134,14 @@ pub fn PublicSettings(org: Organization, templates: Vec<BadgeTemplate>) -> impl 
                 }
             }
         });
-    };
+    }
+}
 
-    let switch = move |key: Key, id: &'static str, label: T, description: T| {
-        let is_section = key != Key::Profile;
-        view! {
-            <Switch
-                id
-                label
-                description
-                checked=Signal::derive(move || key.get(&settings.get()))
-                disabled=Signal::derive(move || is_section && !settings.get().public_profile)
-                busy=Signal::derive(move || saving.get() == Some(key))
-                on_toggle=Callback::new(move |on| toggle(key, on))
-            />
-        }
-    };
-
-    let preview = Memo::new(move |_| org.with(|o| is_public(o).then(|| templates.with_value(|t| public_view(o, t)))));
-    let public_url = Memo::new(move |_| org.with(|o| o.public_url.clone().filter(|u| !u.is_empty() && settings.get().public_profile)));
-    let copied = RwSignal::new(None::<bool>);
+#[component]
+pub fn PublicSettings(org: Organization, templates: Vec<BadgeTemplate>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = PublicState::new(org);
+    let templates = StoredValue::new(templates);
 
     view! {
         <Title text=move || i18n.t(T::PublicProfile)/>
@@ -148,54 +149,110 @@ pub fn PublicSettings(org: Organization, templates: Vec<BadgeTemplate>) -> impl 
             <section class="card public-settings__switches" aria-labelledby="public-settings-title">
                 <h1 id="public-settings-title">{move || i18n.t(T::PublicProfile)}</h1>
                 <p>{move || i18n.t(T::PublicProfileLead)}</p>
-                <div class="save-status">
-                    {move || match outcome.get() {
-                        Some(Outcome::Saved) => view! { <p class="notice notice--success" role="status">{i18n.t(T::Saved)}</p> }.into_any(),
-                        Some(Outcome::Failed(reason)) => view! {
-                            <div class="notice notice--error" role="alert">
-                                <p>{i18n.t(reason)}</p>
-                                <p>{i18n.t(T::SaveFailedRolledBack)}</p>
-                            </div>
-                        }.into_any(),
-                        Some(Outcome::Conflict) => view! { <p class="notice notice--warning" role="alert">{i18n.t(T::ReloadedAfterConflict)}</p> }.into_any(),
-                        None => ().into_any(),
-                    }}
-                </div>
-                <fieldset class="switches">
-                    <legend class="visually-hidden">{move || i18n.t(T::PublicProfile)}</legend>
-                    {switch(Key::Profile, "switch-public-profile", T::PublicProfile, T::PublicProfileHelp)}
-                    {move || (!settings.get().public_profile).then(|| view! { <p class="switches__note">{i18n.t(T::SectionsNeedProfile)}</p> })}
-                    {switch(Key::BadgeTypes, "switch-badge-types", T::ShowBadgeTypes, T::BadgeTypesHelp)}
-                    {switch(Key::LearningPaths, "switch-learning-paths", T::ShowLearningPaths, T::LearningPathsHelp)}
-                    {switch(Key::BadgeTemplates, "switch-badge-templates", T::ShowBadgeTemplates, T::BadgeTemplatesHelp)}
-                </fieldset>
-                {move || public_url.get().map(|url| {
-                    let copy_url = url.clone();
-                    view! {
-                        <div class="public-link">
-                            <a href=url.clone() target="_blank" rel="noopener">{i18n.t(T::OpenPublicPage)}</a>
-                            <code class="public-link__url">{url.clone()}</code>
-                            <button type="button" class="button button--secondary" on:click=move |_| copy(copy_url.clone(), copied)>
-                                {move || i18n.t(T::CopyLink)}
-                            </button>
-                            <span role="status" class="public-link__copied">
-                                {move || copied.get().map(|ok| i18n.t(if ok { T::LinkCopied } else { T::CopyFailed }))}
-                            </span>
-                        </div>
-                    }
-                })}
+                <SaveStatus outcome=state.outcome/>
+                <PublicSwitches state/>
+                <PublicLink state/>
             </section>
-            <section class="public-settings__preview" aria-labelledby="preview-title">
-                <h2 id="preview-title">{move || i18n.t(T::Preview)}</h2>
-                <p class="muted">{move || i18n.t(T::PreviewLead)}</p>
-                <div class="preview-frame">
-                    {move || match preview.get() {
-                        Some(view_model) => view! { <PublicProfile org=view_model heading_level=2/> }.into_any(),
-                        None => view! { <p class="preview-frame__off">{i18n.t(T::PreviewUnavailable)}</p> }.into_any(),
-                    }}
-                </div>
-            </section>
+            <PublicPreview org=state.org templates/>
         </div>
+    }
+}
+
+/// What the last save said.
+#[component]
+fn SaveStatus(outcome: RwSignal<Option<Outcome>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="save-status">
+            {move || match outcome.get() {
+                Some(Outcome::Saved) => view! { <p class="notice notice--success" role="status">{i18n.t(T::Saved)}</p> }.into_any(),
+                Some(Outcome::Failed(reason)) => view! {
+                    <div class="notice notice--error" role="alert">
+                        <p>{i18n.t(reason)}</p>
+                        <p>{i18n.t(T::SaveFailedRolledBack)}</p>
+                    </div>
+                }.into_any(),
+                Some(Outcome::Conflict) => view! { <p class="notice notice--warning" role="alert">{i18n.t(T::ReloadedAfterConflict)}</p> }.into_any(),
+                None => ().into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The four switches; the sections need the profile itself to be public.
+#[component]
+fn PublicSwitches(state: PublicState) -> impl IntoView {
+    let i18n = use_i18n();
+    let settings = state.settings;
+    view! {
+        <fieldset class="switches">
+            <legend class="visually-hidden">{move || i18n.t(T::PublicProfile)}</legend>
+            <SettingSwitch state key=Key::Profile id="switch-public-profile" label=T::PublicProfile description=T::PublicProfileHelp/>
+            {move || (!settings.get().public_profile).then(|| view! { <p class="switches__note">{i18n.t(T::SectionsNeedProfile)}</p> })}
+            <SettingSwitch state key=Key::BadgeTypes id="switch-badge-types" label=T::ShowBadgeTypes description=T::BadgeTypesHelp/>
+            <SettingSwitch state key=Key::LearningPaths id="switch-learning-paths" label=T::ShowLearningPaths description=T::LearningPathsHelp/>
+            <SettingSwitch state key=Key::BadgeTemplates id="switch-badge-templates" label=T::ShowBadgeTemplates description=T::BadgeTemplatesHelp/>
+        </fieldset>
+    }
+}
+
+#[component]
+fn SettingSwitch(state: PublicState, key: Key, id: &'static str, label: T, description: T) -> impl IntoView {
+    let PublicState { settings, saving, .. } = state;
+    let is_section = key != Key::Profile;
+    view! {
+        <Switch
+            id
+            label
+            description
+            checked=Signal::derive(move || key.get(&settings.get()))
+            disabled=Signal::derive(move || is_section && !settings.get().public_profile)
+            busy=Signal::derive(move || saving.get() == Some(key))
+            on_toggle=Callback::new(move |on| state.toggle(key, on))
+        />
+    }
+}
+
+/// The public page's address, to open or copy, while the profile is public.
+#[component]
+fn PublicLink(state: PublicState) -> impl IntoView {
+    let i18n = use_i18n();
+    let PublicState { org, settings, .. } = state;
+    let public_url = Memo::new(move |_| org.with(|o| o.public_url.clone().filter(|u| !u.is_empty() && settings.get().public_profile)));
+    let copied = RwSignal::new(None::<bool>);
+    move || public_url.get().map(|url| {
+        let copy_url = url.clone();
+        view! {
+            <div class="public-link">
+                <a href=url.clone() target="_blank" rel="noopener">{i18n.t(T::OpenPublicPage)}</a>
+                <code class="public-link__url">{url.clone()}</code>
+                <button type="button" class="button button--secondary" on:click=move |_| copy(copy_url.clone(), copied)>
+                    {move || i18n.t(T::CopyLink)}
+                </button>
+                <span role="status" class="public-link__copied">
+                    {move || copied.get().map(|ok| i18n.t(if ok { T::LinkCopied } else { T::CopyFailed }))}
+                </span>
+            </div>
+        }
+    })
+}
+
+/// The public page as visitors would see it now.
+#[component]
+fn PublicPreview(org: RwSignal<Organization>, templates: StoredValue<Vec<BadgeTemplate>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let preview = Memo::new(move |_| org.with(|o| is_public(o).then(|| templates.with_value(|t| public_view(o, t)))));
+    view! {
+        <section class="public-settings__preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">{move || i18n.t(T::Preview)}</h2>
+            <p class="muted">{move || i18n.t(T::PreviewLead)}</p>
+            <div class="preview-frame">
+                {move || match preview.get() {
+                    Some(view_model) => view! { <PublicProfile org=view_model heading_level=2/> }.into_any(),
+                    None => view! { <p class="preview-frame__off">{i18n.t(T::PreviewUnavailable)}</p> }.into_any(),
+                }}
+            </div>
+        </section>
     }
 }
 
