@@ -8,7 +8,7 @@ use crate::state::State;
 use axum::body::Bytes;
 use axum::extract::{Path, State as Extract};
 use axum::Json;
-use orgdesk_model::blendvision::{FieldViolation, Organization, OrganizationEnvelope};
+use orgdesk_model::blendvision::{FieldViolation, Organization, OrganizationEnvelope, Plan, PlansResponse};
 use orgdesk_model::bv_rules::{self, BvProblem};
 use serde_json::{json, Value};
 
@@ -49,31 +49,28 @@ pub async fn rename(caller: BvCaller, Extract(state): Extract<State>, body: Byte
 
 /// `GET /bv/org/v1/organizations/{id}/plans`: the plan of the caller's own
 /// organization or of one below it: the current contract's and the next's.
-pub async fn plans(caller: BvCaller, Extract(state): Extract<State>, Path(id): Path<String>) -> Result<Json<Value>, BlendVisionError> {
+pub async fn plans(caller: BvCaller, Extract(state): Extract<State>, Path(id): Path<String>) -> Result<Json<PlansResponse>, BlendVisionError> {
     let o = reachable(&state, &caller, &id, true).await?;
-    let plan_type = o.business_setting.as_ref().and_then(|b| b.business_plan_type.clone());
-    let mut list = Vec::new();
-    if let Some(kind) = plan_type.as_ref() {
-        let label = kind.as_str().trim_start_matches("BUSINESS_PLAN_TYPE_");
-        let short = label.to_lowercase();
-        list.push(json!({
-            "id": format!("plan-{short}"),
-            "name": format!("{label} Standard"),
-            "business_plan_type": kind,
-            "start_time": o.contract_valid_start_time,
-            "end_time": o.contract_valid_end_time,
-            "current": true,
-        }));
-        if let Some(next) = &o.next_contract {
-            list.push(json!({
-                "id": next.plan_id.clone().unwrap_or_else(|| format!("plan-{short}")),
-                "name": format!("{label} Renewal"),
-                "business_plan_type": kind,
-                "start_time": next.start_time,
-                "end_time": next.end_time,
-                "current": false,
-            }));
-        }
-    }
-    Ok(Json(json!({ "plans": list })))
+    let Some(kind) = o.business_setting.as_ref().and_then(|b| b.business_plan_type.clone()) else {
+        return Ok(Json(PlansResponse { plans: Vec::new() }));
+    };
+    let label = kind.as_str().trim_start_matches("BUSINESS_PLAN_TYPE_").to_string();
+    let id = format!("plan-{}", label.to_lowercase());
+    let current = Plan {
+        id: Some(id.clone()),
+        name: Some(format!("{label} Standard")),
+        business_plan_type: Some(kind.clone()),
+        start_time: o.contract_valid_start_time,
+        end_time: o.contract_valid_end_time,
+        current: Some(true),
+    };
+    let next = o.next_contract.map(|next| Plan {
+        id: Some(next.plan_id.unwrap_or(id)),
+        name: Some(format!("{label} Renewal")),
+        business_plan_type: Some(kind),
+        start_time: next.start_time,
+        end_time: next.end_time,
+        current: Some(false),
+    });
+    Ok(Json(PlansResponse { plans: std::iter::once(current).chain(next).collect() }))
 }

@@ -62,14 +62,14 @@ fn invite_status(o: &Organization) -> &'static str {
 }
 
 /// `GET /bv/org/v1/sub-orgs/{id}`.
-pub async fn show(caller: BvCaller, Extract(state): Extract<State>, Path(id): Path<String>) -> Result<Json<Value>, BlendVisionError> {
-    let o = reachable(&state, &caller, &id, false).await?;
-    let owner_info = json!({
-        "id": o.owner.as_ref().and_then(|w| w.id.clone()),
-        "email": o.owner_email.clone().or_else(|| o.owner.as_ref().and_then(|w| w.email.clone())),
-        "invite_status": invite_status(&o),
-    });
-    Ok(Json(json!({ "organization": o, "owner_info": owner_info })))
+pub async fn show(caller: BvCaller, Extract(state): Extract<State>, Path(id): Path<String>) -> Result<Json<SubOrgDetail>, BlendVisionError> {
+    let organization = reachable(&state, &caller, &id, false).await?;
+    let owner_info = OwnerInfo {
+        id: organization.owner.as_ref().and_then(|w| w.id.clone()),
+        email: organization.owner_email.clone().or_else(|| organization.owner.as_ref().and_then(|w| w.email.clone())),
+        invite_status: Some(invite_status(&organization).to_string()),
+    };
+    Ok(Json(SubOrgDetail { organization, owner_info: Some(owner_info) }))
 }
 
 /// `PATCH /bv/org/v1/sub-orgs/{id}` with `x-bv-org-id` naming the caller's
