@@ -1,36 +1,13 @@
 //! Human labels for the APIs' enum values. Values nobody documented are shown
 //! raw, as sent, rather than hidden.
 
-use super::Lang;
+use super::{msg, Lang, T};
 use orgdesk_model::blendvision as bv;
+use orgdesk_model::{labels, texts};
 use orgdesk_model::openbadge as ob;
 
-fn pick<'a>(lang: Lang, en: &'a str, it: &'a str) -> &'a str {
-    match lang {
-        Lang::En => en,
-        Lang::It => it,
-    }
-}
-
-macro_rules! labels {
-    ($fn_name:ident, $m:ident :: $ty:ident { $($variant:ident => $en:literal, $it:literal;)+ }) => {
-        pub fn $fn_name(value: &$m::$ty, lang: Lang) -> String {
-            match value {
-                $($m::$ty::$variant => pick(lang, $en, $it).to_string(),)+
-                $m::$ty::Unknown(raw) => raw.clone(),
-            }
-        }
-    };
-}
-
 /// Shared with the server, which writes the public page's first paint.
-pub fn org_type_label(value: &ob::OrgType, lang: Lang) -> String {
-    orgdesk_model::words::org_type(value, lang == Lang::It)
-}
-
-pub fn activity_label(value: &ob::Activity, lang: Lang) -> String {
-    orgdesk_model::words::activity(value, lang == Lang::It)
-}
+pub use orgdesk_model::words::{activity as activity_label, org_type as org_type_label};
 
 labels!(language_label, ob::Language {
     It => "Italian", "Italiano";
@@ -64,19 +41,33 @@ labels!(bv_status_label, bv::OrganizationStatus {
     ActivationScheduled => "Activation scheduled", "Attivazione programmata";
 });
 
-/// One line saying what a status means, for help text beside it.
+texts! {
+    enum StatusHelp {
+        Activated => "In use.", "In uso.";
+        Verifying => "Created, waiting for the owner to verify the account.", "Creata, in attesa che il titolare verifichi l'account.";
+        FailToVerify => "The owner's invitation expired before it was accepted.", "L'invito al titolare è scaduto prima di essere accettato.";
+        Deactivated => "The contract expired or the parent organization switched it off.", "Il contratto è scaduto o l'organizzazione madre l'ha disattivata.";
+        Deleting => "Waiting for its resources to be removed.", "In attesa che le sue risorse vengano rimosse.";
+        Deleted => "Deleted.", "Eliminata.";
+        ActivationScheduled => "The first contract has not started yet.", "Il primo contratto non è ancora iniziato.";
+    }
+}
+
+/// One line saying what a status means, for help text beside it; nothing for
+/// statuses nobody documented.
 pub fn bv_status_help(value: &bv::OrganizationStatus, lang: Lang) -> Option<&'static str> {
     use bv::OrganizationStatus as S;
-    Some(match value {
-        S::Activated => pick(lang, "In use.", "In uso."),
-        S::Verifying => pick(lang, "Created, waiting for the owner to verify the account.", "Creata, in attesa che il titolare verifichi l'account."),
-        S::FailToVerify => pick(lang, "The owner's invitation expired before it was accepted.", "L'invito al titolare è scaduto prima di essere accettato."),
-        S::Deactivated => pick(lang, "The contract expired or the parent organization switched it off.", "Il contratto è scaduto o l'organizzazione madre l'ha disattivata."),
-        S::Deleting => pick(lang, "Waiting for its resources to be removed.", "In attesa che le sue risorse vengano rimosse."),
-        S::Deleted => pick(lang, "Deleted.", "Eliminata."),
-        S::ActivationScheduled => pick(lang, "The first contract has not started yet.", "Il primo contratto non è ancora iniziato."),
+    let help = match value {
+        S::Activated => StatusHelp::Activated,
+        S::Verifying => StatusHelp::Verifying,
+        S::FailToVerify => StatusHelp::FailToVerify,
+        S::Deactivated => StatusHelp::Deactivated,
+        S::Deleting => StatusHelp::Deleting,
+        S::Deleted => StatusHelp::Deleted,
+        S::ActivationScheduled => StatusHelp::ActivationScheduled,
         S::Unknown(_) => return None,
-    })
+    };
+    Some(help.text(lang))
 }
 
 labels!(account_status_label, bv::AccountStatus {
@@ -105,46 +96,31 @@ labels!(plan_label, bv::BusinessPlanType {
 
 /// "12 months", "1 month and 15 days", "30 days".
 pub fn contract_length(months: Option<i64>, days: Option<i64>, lang: Lang) -> Option<String> {
-    let part = |n: i64, one: (&str, &str), many: (&str, &str)| {
-        let (en, it) = if n == 1 { one } else { many };
-        format!("{n} {}", pick(lang, en, it))
-    };
-    let m = months.filter(|m| *m > 0).map(|m| part(m, ("month", "mese"), ("months", "mesi")));
-    let d = days.filter(|d| *d > 0).map(|d| part(d, ("day", "giorno"), ("days", "giorni")));
+    let m = months.filter(|m| *m > 0).map(|m| msg::months(lang, m));
+    let d = days.filter(|d| *d > 0).map(|d| msg::days(lang, d));
     match (m, d) {
-        (Some(m), Some(d)) => Some(format!("{m} {} {d}", pick(lang, "and", "e"))),
+        (Some(m), Some(d)) => Some(msg::both(lang, &m, &d)),
         (m, d) => m.or(d),
     }
 }
 
-/// "every 3 months".
+/// "monthly", "every 3 months".
 pub fn billing_cycle_text(months: i64, lang: Lang) -> String {
-    match (months, lang) {
-        (1, Lang::En) => "monthly".to_string(),
-        (1, Lang::It) => "mensile".to_string(),
-        (n, Lang::En) => format!("every {n} months"),
-        (n, Lang::It) => format!("ogni {n} mesi"),
-    }
+    msg::billing_cycle(lang, months)
 }
 
-/// "23 days left", "ended".
+/// "23 days left", "ends today", "ended".
 pub fn days_left_text(days: i64, lang: Lang) -> String {
-    match (days, lang) {
-        (d, Lang::En) if d < 0 => "ended".to_string(),
-        (d, Lang::It) if d < 0 => "terminato".to_string(),
-        (0, Lang::En) => "ends today".to_string(),
-        (0, Lang::It) => "termina oggi".to_string(),
-        (1, Lang::En) => "1 day left".to_string(),
-        (1, Lang::It) => "1 giorno rimasto".to_string(),
-        (d, Lang::En) => format!("{d} days left"),
-        (d, Lang::It) => format!("{d} giorni rimasti"),
+    match days {
+        d if d < 0 => T::DaysLeftEnded.text(lang).to_string(),
+        0 => T::EndsToday.text(lang).to_string(),
+        d => msg::days_left(lang, d),
     }
 }
 
 /// What to tell the admin when a request failed for a reason that is not a
 /// field's fault.
-pub fn api_error_key(error: &crate::core::error::ApiError) -> super::T {
-    use super::T;
+pub fn api_error_key(error: &crate::core::error::ApiError) -> T {
     use crate::core::error::ApiError as E;
     match error {
         E::Network => T::ErrNetwork,
@@ -171,7 +147,6 @@ labels!(badge_type_label, ob::BadgeType {
 
 /// An owner's invitation status, in words; unknown values as sent.
 pub fn invite_status_label(value: &str, lang: Lang) -> String {
-    use super::T;
     let key = match value.trim_start_matches("INVITE_STATUS_") {
         "ACCEPTED" | "ACTIVATED" => T::InviteAccepted,
         "PENDING" | "SENT" | "INVITED" => T::InvitePending,

@@ -1,7 +1,10 @@
-//! Italian and English. Every string a user sees comes from here: `T` keys
-//! for fixed text, functions for enum labels and formatted values.
+//! Italian and English. Every string a user sees comes from here, made with
+//! the one mechanism of `orgdesk_model::lang`: `T` keys for fixed text, `msg`
+//! functions for messages with arguments and plurals, label functions for enum
+//! values; the browser's Intl for dates, numbers and country names.
 
 mod labels;
+pub mod msg;
 mod problems;
 mod strings;
 
@@ -16,51 +19,16 @@ use wasm_bindgen::JsCast;
 
 const KEY: &str = "orgdesk.lang";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    It,
-}
+pub use orgdesk_model::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::It];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::It => "it",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "it" => Some(Lang::It),
-            _ => None,
-        }
-    }
-
-    /// The language's own name, shown in the switch whatever the current language.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::It => "Italiano",
-        }
-    }
-
-    /// A BCP 47 tag for Intl formatting: the browser's own locale when it is
-    /// this language (so an en-US viewer gets US dates), else a sensible default.
-    pub fn locale(self) -> String {
-        let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
-        if Lang::from_code(&browser) == Some(self) && browser.contains('-') {
-            browser
-        } else {
-            match self {
-                Lang::En => "en-GB".to_string(),
-                Lang::It => "it-IT".to_string(),
-            }
-        }
+/// A BCP 47 tag for Intl formatting: the browser's own locale when it is
+/// this language (so an en-US viewer gets US dates), else a sensible default.
+fn locale(lang: Lang) -> String {
+    let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if Lang::from_code(&browser) == Some(lang) && browser.contains('-') {
+        browser
+    } else {
+        lang.pick("en-GB", "it-IT").to_string()
     }
 }
 
@@ -128,17 +96,17 @@ pub fn format_timestamp(ts: &Timestamp, lang: Lang) -> String {
     if ts.date_only {
         set("dateStyle", "long");
         set("timeZone", "UTC");
-        date.to_locale_date_string(&lang.locale(), &opts).into()
+        date.to_locale_date_string(&locale(lang), &opts).into()
     } else {
         set("dateStyle", "long");
         set("timeStyle", "short");
-        date.to_locale_string(&lang.locale(), &opts).into()
+        date.to_locale_string(&locale(lang), &opts).into()
     }
 }
 
 /// An integer with the viewer's grouping separators.
 pub fn format_number(n: i64, lang: Lang) -> String {
-    js_sys::Number::from(n as f64).to_locale_string(&lang.locale()).into()
+    js_sys::Number::from(n as f64).to_locale_string(&locale(lang)).into()
 }
 
 /// The name of month `month0` (0 = January) in the viewer's language,
@@ -148,7 +116,7 @@ pub fn month_name(month0: u32, lang: Lang, style: &str) -> String {
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"month".into(), &style.into());
     let _ = js_sys::Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
-    date.to_locale_date_string(&lang.locale(), &opts).into()
+    date.to_locale_date_string(&locale(lang), &opts).into()
 }
 
 /// A country's name in the viewer's language (Intl.DisplayNames), or the
@@ -164,7 +132,7 @@ pub fn countries(lang: Lang) -> Vec<(String, String)> {
         .iter()
         .map(|&c| (c.to_string(), names.as_ref().and_then(|n| display_name(n, c)).unwrap_or_else(|| c.to_string())))
         .collect();
-    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&lang.locale().into()), &js_sys::Object::new());
+    let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&locale(lang).into()), &js_sys::Object::new());
     let compare = collator.compare();
     list.sort_by(|a, b| {
         let order = compare.call2(&wasm_bindgen::JsValue::NULL, &a.1.clone().into(), &b.1.clone().into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
@@ -178,7 +146,7 @@ fn region_names(lang: Lang) -> Option<js_sys::Object> {
     let ctor: js_sys::Function = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into().ok()?;
     let opts = js_sys::Object::new();
     js_sys::Reflect::set(&opts, &"type".into(), &"region".into()).ok()?;
-    let args = js_sys::Array::of2(&js_sys::Array::of1(&lang.locale().into()), &opts);
+    let args = js_sys::Array::of2(&js_sys::Array::of1(&locale(lang).into()), &opts);
     js_sys::Reflect::construct(&ctor, &args).ok()?.dyn_into().ok()
 }
 
@@ -195,5 +163,5 @@ pub fn format_date(ts: &Timestamp, lang: Lang) -> String {
     if ts.date_only {
         let _ = js_sys::Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
     }
-    date.to_locale_date_string(&lang.locale(), &opts).into()
+    date.to_locale_date_string(&locale(lang), &opts).into()
 }

@@ -11,6 +11,7 @@ pub mod countries;
 pub mod fields;
 pub mod html;
 pub mod italy;
+pub mod lang;
 pub mod lenient;
 pub mod media;
 pub mod openbadge;
@@ -18,4 +19,5 @@ pub mod public;
 pub mod validate;
 pub mod words;
 
+pub use lang::Lang;
 pub use lenient::Timestamp;

@@ -48,7 +48,7 @@ pub fn Billing(org: Organization) -> impl IntoView {
         let lang = i18n.lang.get();
         let c = country();
         let name = if c.is_empty() { i18n.t(T::NotSet).to_string() } else { country_name(&c, lang) };
-        T::VatCountryNote.text(lang).replace("{country}", &name)
+        msg::vat_country_note(lang, &name)
     };
 
     view! {

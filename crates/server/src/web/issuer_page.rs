@@ -156,8 +156,9 @@ fn logo_sources(org: &PublicOrganization) -> Option<(String, String)> {
 /// language it replaces it. Same classes either way, so nothing moves.
 fn first_paint(org: &PublicOrganization) -> Markup {
     let italian = org.language == Some(Language::It);
+    let lang = if italian { orgdesk_model::Lang::It } else { orgdesk_model::Lang::En };
     let name = org.name.as_deref().unwrap_or_default();
-    let kind = [org.org_type.as_ref().map(|t| words::org_type(t, italian)), org.activity.as_ref().map(|a| words::activity(a, italian))]
+    let kind = [org.org_type.as_ref().map(|t| words::org_type(t, lang)), org.activity.as_ref().map(|a| words::activity(a, lang))]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
@@ -187,7 +188,7 @@ fn first_paint(org: &PublicOrganization) -> Markup {
                                     li { a href=(site) rel="noopener noreferrer" { (site.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/')) } }
                                 }
                                 @if let Some(n) = org.badges_count {
-                                    li { strong { (words::number(n, italian)) } " " (words::badges_issued(italian)) }
+                                    li { strong { (words::number(n, lang)) } " " (words::badges_issued(lang)) }
                                 }
                             }
                         }
