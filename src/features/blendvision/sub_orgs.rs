@@ -80,28 +80,114 @@ pub fn SubOrgsPage() -> impl IntoView {
     }
 }
 
+/// The list's state: the view kept in the URL, the answer on screen, and
+/// the ways to change the view.
+#[derive(Clone, Copy)]
+struct Listing {
+    query: Memo<SubOrgQuery>,
+    navigate: StoredValue<Box<dyn Fn(SubOrgQuery, bool)>, LocalStorage>,
+    result: LocalResource<Result<SubOrgsPage, ApiError>>,
+    // The last answer stays on screen while the next one loads.
+    shown: RwSignal<Option<Result<SubOrgsPage, ApiError>>>,
+}
+
+impl Listing {
+    fn new() -> Listing {
+        let params = use_query_map();
+        let query = Memo::new(move |_| params.with(|p| SubOrgQuery::from_url(|k| p.get(k))));
+        let navigate = use_navigate();
+        let go = move |q: SubOrgQuery, replace: bool| {
+            navigate(&q.to_url(), NavigateOptions { replace, scroll: false, ..Default::default() });
+        };
+        let navigate = StoredValue::new_local(Box::new(go) as Box<dyn Fn(SubOrgQuery, bool)>);
+
+        let result = authed_resource(Dialect::BlendVision, move |token| sub_orgs(token, query.get()));
+        let shown = RwSignal::new(None::<Result<SubOrgsPage, ApiError>>);
+        Effect::new(move |_| {
+            if let Some(r) = result.get() {
+                shown.set(Some(r));
+            }
+        });
+        Listing { query, navigate, result, shown }
+    }
+
+    /// Shows the given view (through the URL).
+    fn go(self, q: SubOrgQuery, replace: bool) {
+        self.navigate.with_value(|go| go(q, replace));
+    }
+
+    fn loading(self) -> bool {
+        self.result.get().is_none()
+    }
+
+    /// Adds or takes away one filter value, back on the first page.
+    fn toggle(self, list: fn(&mut SubOrgQuery) -> &mut Vec<String>, value: &'static str) {
+        let mut q = self.query.get_untracked();
+        let items = list(&mut q);
+        if let Some(at) = items.iter().position(|v| v == value) {
+            items.remove(at);
+        } else {
+            items.push(value.to_string());
+        }
+        q.page = 1;
+        self.go(q, false);
+    }
+
+    fn clear(self) {
+        self.go(SubOrgQuery { per_page: self.query.get_untracked().per_page, page: 1, ..Default::default() }, false);
+    }
+
+    fn set_page(self, page: u32) {
+        let mut q = self.query.get_untracked();
+        q.page = page;
+        self.go(q, false);
+    }
+
+    fn set_per_page(self, per: u32) {
+        let mut q = self.query.get_untracked();
+        q.per_page = per;
+        q.page = 1;
+        self.go(q, false);
+    }
+
+    fn total(self) -> i64 {
+        self.shown.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).and_then(|p| p.pagination.as_ref()?.total_items).unwrap_or(0))
+    }
+
+    fn pages(self) -> u32 {
+        let per = i64::from(self.query.with(|q| q.per_page));
+        ((self.total() + per - 1) / per).max(1) as u32
+    }
+}
+
 #[component]
 fn SubOrgList() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_query_map();
-    let query = Memo::new(move |_| params.with(|p| SubOrgQuery::from_url(|k| p.get(k))));
-    let navigate = use_navigate();
-    let go = move |q: SubOrgQuery, replace: bool| {
-        navigate(&q.to_url(), NavigateOptions { replace, scroll: false, ..Default::default() });
-    };
-    let go = StoredValue::new_local(go);
+    let listing = Listing::new();
+    view! {
+        <Title text=move || i18n.t(T::SubOrganizations)/>
+        <article class="sub-orgs">
+            <header class="overview__header">
+                <h1>{move || i18n.t(T::SubOrganizations)}</h1>
+                <p class="overview__subtitle">{move || i18n.t(T::SubOrgsLead)}</p>
+            </header>
+            <div class="sub-orgs__filters">
+                <SearchBox listing/>
+                <TypeFilter listing/>
+                <StatusFilter listing/>
+            </div>
+            <ResultCount listing/>
+            <SubOrgResults listing/>
+            <Pager listing/>
+        </article>
+    }
+}
 
-    let result = authed_resource(Dialect::BlendVision, move |token| sub_orgs(token, query.get()));
-    // The last answer stays on screen while the next one loads.
-    let shown = RwSignal::new(None::<Result<SubOrgsPage, ApiError>>);
-    Effect::new(move |_| {
-        if let Some(r) = result.get() {
-            shown.set(Some(r));
-        }
-    });
-    let loading = move || result.get().is_none();
-
-    // Search: the box follows the URL, the URL follows the box after a pause.
+/// Search by name: the box follows the URL, the URL follows the box after a pause.
+#[component]
+fn SearchBox(listing: Listing) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = listing.query;
     let search = RwSignal::new(query.get_untracked().name);
     Effect::new(move |_| {
         let name = query.with(|q| q.name.clone());
@@ -117,147 +203,147 @@ fn SubOrgList() -> impl IntoView {
             if q.name.trim() != value.trim() {
                 q.name = value;
                 q.page = 1;
-                go.with_value(|go| go(q, true));
+                listing.go(q, true);
             }
         });
         pending.set_value(Some(timer));
     };
-
-    let toggle = move |list: fn(&mut SubOrgQuery) -> &mut Vec<String>, value: &'static str| {
-        let mut q = query.get_untracked();
-        let items = list(&mut q);
-        if let Some(at) = items.iter().position(|v| v == value) {
-            items.remove(at);
-        } else {
-            items.push(value.to_string());
-        }
-        q.page = 1;
-        go.with_value(|go| go(q, false));
-    };
-    let clear = move |_| go.with_value(|go| go(SubOrgQuery { per_page: query.get_untracked().per_page, page: 1, ..Default::default() }, false));
-    let set_page = move |page: u32| {
-        let mut q = query.get_untracked();
-        q.page = page;
-        go.with_value(|go| go(q, false));
-    };
-    let set_per_page = move |per: u32| {
-        let mut q = query.get_untracked();
-        q.per_page = per;
-        q.page = 1;
-        go.with_value(|go| go(q, false));
-    };
-
-    let total = move || shown.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).and_then(|p| p.pagination.as_ref()?.total_items).unwrap_or(0));
-    let pages = move || {
-        let per = i64::from(query.with(|q| q.per_page));
-        ((total() + per - 1) / per).max(1) as u32
-    };
-
     view! {
-        <Title text=move || i18n.t(T::SubOrganizations)/>
-        <article class="sub-orgs">
-            <header class="overview__header">
-                <h1>{move || i18n.t(T::SubOrganizations)}</h1>
-                <p class="overview__subtitle">{move || i18n.t(T::SubOrgsLead)}</p>
-            </header>
-            <div class="sub-orgs__filters">
-                <form role="search" class="field sub-orgs__search" on:submit=move |ev| ev.prevent_default()>
-                    <label class="field__label" for="sub-org-search">{move || i18n.t(T::SearchByName)}</label>
-                    <input
-                        class="field__input"
-                        id="sub-org-search"
-                        type="search"
-                        autocomplete="off"
-                        spellcheck="false"
-                        prop:value=move || search.get()
-                        on:input:target=move |ev| on_search(ev.target().value())
-                    />
-                </form>
-                <fieldset class="checks">
-                    <legend>{move || i18n.t(T::Type)}</legend>
-                    {TYPES.into_iter().map(|t| {
-                        let wire: &'static str = match t { OrganizationType::GeneralDistributor => "ORGANIZATION_TYPE_GENERAL_DISTRIBUTOR", OrganizationType::Reseller => "ORGANIZATION_TYPE_RESELLER", _ => "ORGANIZATION_TYPE_BUSINESS" };
-                        let id = format!("type-{wire}");
-                        view! {
-                            <div class="checks__item">
-                                <input type="checkbox" id=id.clone()
-                                    prop:checked=move || query.with(|q| q.types.iter().any(|v| v == wire))
-                                    on:change=move |_| toggle(|q| &mut q.types, wire)/>
-                                <label for=id>{move || bv_type_label(&t, i18n.lang.get())}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <fieldset class="checks">
-                    <legend>{move || i18n.t(T::Status)}</legend>
-                    {OrganizationStatus::ALL.iter().cloned().map(|s| {
-                        let wire: &'static str = status_wire(&s);
-                        let id = format!("status-{wire}");
-                        view! {
-                            <div class="checks__item">
-                                <input type="checkbox" id=id.clone()
-                                    prop:checked=move || query.with(|q| q.statuses.iter().any(|v| v == wire))
-                                    on:change=move |_| toggle(|q| &mut q.statuses, wire)/>
-                                <label for=id>{move || bv_status_label(&s, i18n.lang.get())}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-            </div>
+        <form role="search" class="field sub-orgs__search" on:submit=move |ev| ev.prevent_default()>
+            <label class="field__label" for="sub-org-search">{move || i18n.t(T::SearchByName)}</label>
+            <input
+                class="field__input"
+                id="sub-org-search"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || search.get()
+                on:input:target=move |ev| on_search(ev.target().value())
+            />
+        </form>
+    }
+}
 
-            <p class="sub-orgs__count" role="status" aria-live="polite">
-                {move || {
-                    let lang = i18n.lang.get();
-                    if loading() && shown.with(Option::is_none) {
-                        i18n.t(T::Loading).to_string()
-                    } else {
-                        T::SubOrgsCount.text(lang).replace("{n}", &format_number(total(), lang))
-                    }
-                }}
-                <Show when=move || query.with(SubOrgQuery::filtered)>
-                    " "<button type="button" class="link-button" on:click=clear>{move || i18n.t(T::ClearFilters)}</button>
-                </Show>
-            </p>
-
-            {move || match shown.get() {
-                None => None,
-                Some(Err(e)) => Some(view! { <LoadError error=e on_retry=Callback::new(move |_| result.refetch())/> }.into_any()),
-                Some(Ok(page)) if page.organizations.is_empty() => Some(view! {
-                    <div class="empty-state">
-                        <p>{move || i18n.t(if query.with(SubOrgQuery::filtered) { T::NoSubOrgsMatch } else { T::NoSubOrgsYet })}</p>
+/// One checkbox per sub-organization type.
+#[component]
+fn TypeFilter(listing: Listing) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = listing.query;
+    view! {
+        <fieldset class="checks">
+            <legend>{move || i18n.t(T::Type)}</legend>
+            {TYPES.into_iter().map(|t| {
+                let wire: &'static str = match t { OrganizationType::GeneralDistributor => "ORGANIZATION_TYPE_GENERAL_DISTRIBUTOR", OrganizationType::Reseller => "ORGANIZATION_TYPE_RESELLER", _ => "ORGANIZATION_TYPE_BUSINESS" };
+                let id = format!("type-{wire}");
+                view! {
+                    <div class="checks__item">
+                        <input type="checkbox" id=id.clone()
+                            prop:checked=move || query.with(|q| q.types.iter().any(|v| v == wire))
+                            on:change=move |_| listing.toggle(|q| &mut q.types, wire)/>
+                        <label for=id>{move || bv_type_label(&t, i18n.lang.get())}</label>
                     </div>
-                }.into_any()),
-                Some(Ok(page)) => Some(view! { <SubOrgTable page busy=Signal::derive(loading)/> }.into_any()),
-            }}
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
 
-            <nav class="pager" aria-label=move || i18n.t(T::Pages)>
-                <button type="button" class="button button--secondary"
-                    disabled=move || query.with(|q| q.page <= 1)
-                    on:click=move |_| set_page(query.get_untracked().page.saturating_sub(1).max(1))>
-                    {move || i18n.t(T::PreviousPage)}
-                </button>
-                <span class="pager__where">
-                    {move || T::PageOf.text(i18n.lang.get()).replace("{page}", &query.with(|q| q.page).to_string()).replace("{pages}", &pages().to_string())}
-                </span>
-                <button type="button" class="button button--secondary"
-                    disabled=move || { query.with(|q| q.page) >= pages() }
-                    on:click=move |_| set_page(query.get_untracked().page + 1)>
-                    {move || i18n.t(T::NextPage)}
-                </button>
-                <span class="pager__size">
-                <label for="per-page">{move || i18n.t(T::PerPage)}</label>" "
-                <select id="per-page" on:change:target=move |ev| {
-                    if let Ok(per) = ev.target().value().parse() {
-                        set_per_page(per);
-                    }
-                }>
-                    {SubOrgQuery::PAGE_SIZES.into_iter().map(|n| view! {
-                        <option value=n.to_string() selected=move || query.with(|q| q.per_page == n)>{n}</option>
-                    }).collect_view()}
-                </select>
-                </span>
-            </nav>
-        </article>
+/// One checkbox per status.
+#[component]
+fn StatusFilter(listing: Listing) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = listing.query;
+    view! {
+        <fieldset class="checks">
+            <legend>{move || i18n.t(T::Status)}</legend>
+            {OrganizationStatus::ALL.iter().cloned().map(|s| {
+                let wire: &'static str = status_wire(&s);
+                let id = format!("status-{wire}");
+                view! {
+                    <div class="checks__item">
+                        <input type="checkbox" id=id.clone()
+                            prop:checked=move || query.with(|q| q.statuses.iter().any(|v| v == wire))
+                            on:change=move |_| listing.toggle(|q| &mut q.statuses, wire)/>
+                        <label for=id>{move || bv_status_label(&s, i18n.lang.get())}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// How many match, and clearing the filters.
+#[component]
+fn ResultCount(listing: Listing) -> impl IntoView {
+    let i18n = use_i18n();
+    let Listing { query, shown, .. } = listing;
+    view! {
+        <p class="sub-orgs__count" role="status" aria-live="polite">
+            {move || {
+                let lang = i18n.lang.get();
+                if listing.loading() && shown.with(Option::is_none) {
+                    i18n.t(T::Loading).to_string()
+                } else {
+                    msg::sub_orgs_count(lang, listing.total(), &format_number(listing.total(), lang))
+                }
+            }}
+            <Show when=move || query.with(SubOrgQuery::filtered)>
+                " "<button type="button" class="link-button" on:click=move |_| listing.clear()>{move || i18n.t(T::ClearFilters)}</button>
+            </Show>
+        </p>
+    }
+}
+
+/// The table, or why there is none.
+#[component]
+fn SubOrgResults(listing: Listing) -> impl IntoView {
+    let i18n = use_i18n();
+    let Listing { query, result, shown, .. } = listing;
+    move || match shown.get() {
+        None => None,
+        Some(Err(e)) => Some(view! { <LoadError error=e on_retry=Callback::new(move |_| result.refetch())/> }.into_any()),
+        Some(Ok(page)) if page.organizations.is_empty() => Some(view! {
+            <div class="empty-state">
+                <p>{move || i18n.t(if query.with(SubOrgQuery::filtered) { T::NoSubOrgsMatch } else { T::NoSubOrgsYet })}</p>
+            </div>
+        }.into_any()),
+        Some(Ok(page)) => Some(view! { <SubOrgTable page busy=Signal::derive(move || listing.loading())/> }.into_any()),
+    }
+}
+
+/// Previous, next, where we are, and the page size.
+#[component]
+fn Pager(listing: Listing) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = listing.query;
+    view! {
+        <nav class="pager" aria-label=move || i18n.t(T::Pages)>
+            <button type="button" class="button button--secondary"
+                disabled=move || query.with(|q| q.page <= 1)
+                on:click=move |_| listing.set_page(query.get_untracked().page.saturating_sub(1).max(1))>
+                {move || i18n.t(T::PreviousPage)}
+            </button>
+            <span class="pager__where">
+                {move || msg::page_of(i18n.lang.get(), query.with(|q| q.page), listing.pages())}
+            </span>
+            <button type="button" class="button button--secondary"
+                disabled=move || { query.with(|q| q.page) >= listing.pages() }
+                on:click=move |_| listing.set_page(query.get_untracked().page + 1)>
+                {move || i18n.t(T::NextPage)}
+            </button>
+            <span class="pager__size">
+            <label for="per-page">{move || i18n.t(T::PerPage)}</label>" "
+            <select id="per-page" on:change:target=move |ev| {
+                if let Ok(per) = ev.target().value().parse() {
+                    listing.set_per_page(per);
+                }
+            }>
+                {SubOrgQuery::PAGE_SIZES.into_iter().map(|n| view! {
+                    <option value=n.to_string() selected=move || query.with(|q| q.per_page == n)>{n}</option>
+                }).collect_view()}
+            </select>
+            </span>
+        </nav>
     }
 }
 
