@@ -26,56 +26,63 @@ impl FieldMessage {
     }
 }
 
-orgdesk_model::messages! {
-    fn required() => "This field is required.", "Questo campo è obbligatorio.";
-    fn email_format() => "Enter an e-mail address in the format name@example.com.", "Inserisci un indirizzo e-mail nel formato nome@esempio.it.";
-    fn too_long(max: usize) => "Use at most {max} characters.", "Usa al massimo {max} caratteri.";
-    fn not_a_choice() => "Choose one of the listed values.", "Scegli uno dei valori dell'elenco.";
-    fn url_format() => "Enter a full web address starting with https:// or http://.", "Inserisci un indirizzo web completo che inizi con https:// o http://.";
-    fn country_code() => "Choose a country from the list.", "Scegli un paese dall'elenco.";
-    fn postcode_italian() => "Italian postcodes are 5 digits, like 00184.", "Il CAP italiano è di 5 cifre, come 00184.";
-    fn mobile_format() => "Enter the number in international format: + and the country code, like +39 347 123 4567.", "Inserisci il numero in formato internazionale: + e il prefisso del paese, come +39 347 123 4567.";
-    fn vat_italian() => "Enter an Italian VAT number: 11 digits, with or without IT in front.", "Inserisci una partita IVA italiana: 11 cifre, con o senza IT davanti.";
-    fn vat_check_digit() => "This VAT number's check digit is wrong: look for a mistyped digit.", "La cifra di controllo di questa partita IVA non torna: controlla di aver digitato bene.";
-    fn vat_foreign(example: &str) => "Enter the VAT number in the address country's format, like {example}.", "Inserisci la partita IVA nel formato del paese dell'indirizzo, come {example}.";
-    fn fiscal_code_format() => "Enter 16 letters and digits (a person's code) or 11 digits (an organization's).", "Inserisci 16 lettere e cifre (codice di una persona) o 11 cifre (codice di un ente).";
-    fn fiscal_code_check() => "This fiscal code's check character is wrong: look for a typo.", "Il carattere di controllo di questo codice fiscale non torna: controlla di aver digitato bene.";
-    fn sdi_private() => "Private organizations use a 7-character SDI code, or 0000000 with a PEC.", "Le organizzazioni private usano un codice SDI di 7 caratteri, oppure 0000000 con una PEC.";
-    fn sdi_public() => "Public administrations use their 6-character office code (codice univoco ufficio).", "La pubblica amministrazione usa il codice univoco ufficio di 6 caratteri.";
-    fn sdi_zeros_need_pec() => "0000000 needs a PEC address below, where invoices will be delivered.", "0000000 richiede un indirizzo PEC qui sotto, dove arriveranno le fatture.";
-    fn pec_needed() => "Enter a PEC address: it is required when the SDI code is 0000000.", "Inserisci un indirizzo PEC: è obbligatorio quando il codice SDI è 0000000.";
+orgdesk_model::texts! {
+    /// What a rule says, for the rules whose words take no value.
+    enum RuleText {
+        Required => "This field is required.", "Questo campo è obbligatorio.";
+        EmailFormat => "Enter an e-mail address in the format name@example.com.", "Inserisci un indirizzo e-mail nel formato nome@esempio.it.";
+        NotAChoice => "Choose one of the listed values.", "Scegli uno dei valori dell'elenco.";
+        UrlFormat => "Enter a full web address starting with https:// or http://.", "Inserisci un indirizzo web completo che inizi con https:// o http://.";
+        CountryCode => "Choose a country from the list.", "Scegli un paese dall'elenco.";
+        PostcodeItalian => "Italian postcodes are 5 digits, like 00184.", "Il CAP italiano è di 5 cifre, come 00184.";
+        MobileFormat => "Enter the number in international format: + and the country code, like +39 347 123 4567.", "Inserisci il numero in formato internazionale: + e il prefisso del paese, come +39 347 123 4567.";
+        VatItalian => "Enter an Italian VAT number: 11 digits, with or without IT in front.", "Inserisci una partita IVA italiana: 11 cifre, con o senza IT davanti.";
+        VatCheckDigit => "This VAT number's check digit is wrong: look for a mistyped digit.", "La cifra di controllo di questa partita IVA non torna: controlla di aver digitato bene.";
+        FiscalCodeFormat => "Enter 16 letters and digits (a person's code) or 11 digits (an organization's).", "Inserisci 16 lettere e cifre (codice di una persona) o 11 cifre (codice di un ente).";
+        FiscalCodeCheck => "This fiscal code's check character is wrong: look for a typo.", "Il carattere di controllo di questo codice fiscale non torna: controlla di aver digitato bene.";
+        SdiPrivate => "Private organizations use a 7-character SDI code, or 0000000 with a PEC.", "Le organizzazioni private usano un codice SDI di 7 caratteri, oppure 0000000 con una PEC.";
+        SdiPublic => "Public administrations use their 6-character office code (codice univoco ufficio).", "La pubblica amministrazione usa il codice univoco ufficio di 6 caratteri.";
+        SdiZerosNeedPec => "0000000 needs a PEC address below, where invoices will be delivered.", "0000000 richiede un indirizzo PEC qui sotto, dove arriveranno le fatture.";
+        PecNeeded => "Enter a PEC address: it is required when the SDI code is 0000000.", "Inserisci un indirizzo PEC: è obbligatorio quando il codice SDI è 0000000.";
 
-    fn site_limit_range() => "Enter a whole number from 0 to 50.", "Inserisci un numero intero da 0 a 50.";
-    fn not_for_plan() => "This setting does not belong to the organization's plan.", "Questa impostazione non appartiene al piano dell'organizzazione.";
-    fn not_business() => "Only business organizations have business settings.", "Solo le organizzazioni business hanno impostazioni business.";
-    fn months_range() => "Enter a whole number of months from 0 to 120.", "Inserisci un numero intero di mesi da 0 a 120.";
-    fn days_range() => "Enter a whole number of days from 0 to 3650.", "Inserisci un numero intero di giorni da 0 a 3650.";
-    fn start_required() => "Enter the contract start: the length counts from it.", "Inserisci l'inizio del contratto: la durata parte da lì.";
-    fn date_format() => "Enter a date like 01/02/2026.", "Inserisci una data come 01/02/2026.";
-    fn wrong_type() => "This value has the wrong type.", "Questo valore è del tipo sbagliato.";
-    fn unknown_field() => "This field cannot be changed.", "Questo campo non si può modificare.";
+        SiteLimitRange => "Enter a whole number from 0 to 50.", "Inserisci un numero intero da 0 a 50.";
+        NotForPlan => "This setting does not belong to the organization's plan.", "Questa impostazione non appartiene al piano dell'organizzazione.";
+        NotBusiness => "Only business organizations have business settings.", "Solo le organizzazioni business hanno impostazioni business.";
+        MonthsRange => "Enter a whole number of months from 0 to 120.", "Inserisci un numero intero di mesi da 0 a 120.";
+        DaysRange => "Enter a whole number of days from 0 to 3650.", "Inserisci un numero intero di giorni da 0 a 3650.";
+        StartRequired => "Enter the contract start: the length counts from it.", "Inserisci l'inizio del contratto: la durata parte da lì.";
+        DateFormat => "Enter a date like 01/02/2026.", "Inserisci una data come 01/02/2026.";
+        WrongType => "This value has the wrong type.", "Questo valore è del tipo sbagliato.";
+        UnknownField => "This field cannot be changed.", "Questo campo non si può modificare.";
+    }
+}
+
+orgdesk_model::messages! {
+    fn too_long(max: usize) => "Use at most {max} characters.", "Usa al massimo {max} caratteri.";
+    fn vat_foreign(example: &str) => "Enter the VAT number in the address country's format, like {example}.", "Inserisci la partita IVA nel formato del paese dell'indirizzo, come {example}.";
 }
 
 pub fn problem_text(problem: Problem, lang: Lang) -> String {
-    match problem {
-        Problem::Required => required(lang),
-        Problem::EmailFormat => email_format(lang),
-        Problem::TooLong(max) => too_long(lang, max),
-        Problem::NotAChoice => not_a_choice(lang),
-        Problem::UrlFormat => url_format(lang),
-        Problem::CountryCode => country_code(lang),
-        Problem::PostcodeItalian => postcode_italian(lang),
-        Problem::MobileFormat => mobile_format(lang),
-        Problem::VatItalian => vat_italian(lang),
-        Problem::VatCheckDigit => vat_check_digit(lang),
-        Problem::VatForeign { example } => vat_foreign(lang, example),
-        Problem::FiscalCodeFormat => fiscal_code_format(lang),
-        Problem::FiscalCodeCheck => fiscal_code_check(lang),
-        Problem::SdiPrivate => sdi_private(lang),
-        Problem::SdiPublic => sdi_public(lang),
-        Problem::SdiZerosNeedPec => sdi_zeros_need_pec(lang),
-        Problem::PecNeeded => pec_needed(lang),
-    }
+    let text = match problem {
+        Problem::TooLong(max) => return too_long(lang, max),
+        Problem::VatForeign { example } => return vat_foreign(lang, example),
+        Problem::Required => RuleText::Required,
+        Problem::EmailFormat => RuleText::EmailFormat,
+        Problem::NotAChoice => RuleText::NotAChoice,
+        Problem::UrlFormat => RuleText::UrlFormat,
+        Problem::CountryCode => RuleText::CountryCode,
+        Problem::PostcodeItalian => RuleText::PostcodeItalian,
+        Problem::MobileFormat => RuleText::MobileFormat,
+        Problem::VatItalian => RuleText::VatItalian,
+        Problem::VatCheckDigit => RuleText::VatCheckDigit,
+        Problem::FiscalCodeFormat => RuleText::FiscalCodeFormat,
+        Problem::FiscalCodeCheck => RuleText::FiscalCodeCheck,
+        Problem::SdiPrivate => RuleText::SdiPrivate,
+        Problem::SdiPublic => RuleText::SdiPublic,
+        Problem::SdiZerosNeedPec => RuleText::SdiZerosNeedPec,
+        Problem::PecNeeded => RuleText::PecNeeded,
+    };
+    text.text(lang).to_string()
 }
 
 /// Human words for the google.rpc ErrorInfo reasons the organization service sends.
@@ -95,19 +102,20 @@ pub fn rpc_reason_text(reason: &str, lang: Lang) -> Option<&'static str> {
 }
 
 pub fn bv_problem_text(problem: BvProblem, lang: Lang) -> String {
-    match problem {
+    let text = match problem {
         // The same words as the Open Badge rules where the rule is the same.
-        BvProblem::Required => required(lang),
-        BvProblem::TooLong(max) => too_long(lang, max),
-        BvProblem::SiteLimitRange => site_limit_range(lang),
-        BvProblem::UrlFormat => url_format(lang),
-        BvProblem::NotForPlan => not_for_plan(lang),
-        BvProblem::NotBusiness => not_business(lang),
-        BvProblem::MonthsRange => months_range(lang),
-        BvProblem::DaysRange => days_range(lang),
-        BvProblem::StartRequired => start_required(lang),
-        BvProblem::DateFormat => date_format(lang),
-        BvProblem::WrongType => wrong_type(lang),
-        BvProblem::UnknownField => unknown_field(lang),
-    }
+        BvProblem::TooLong(max) => return too_long(lang, max),
+        BvProblem::Required => RuleText::Required,
+        BvProblem::UrlFormat => RuleText::UrlFormat,
+        BvProblem::SiteLimitRange => RuleText::SiteLimitRange,
+        BvProblem::NotForPlan => RuleText::NotForPlan,
+        BvProblem::NotBusiness => RuleText::NotBusiness,
+        BvProblem::MonthsRange => RuleText::MonthsRange,
+        BvProblem::DaysRange => RuleText::DaysRange,
+        BvProblem::StartRequired => RuleText::StartRequired,
+        BvProblem::DateFormat => RuleText::DateFormat,
+        BvProblem::WrongType => RuleText::WrongType,
+        BvProblem::UnknownField => RuleText::UnknownField,
+    };
+    text.text(lang).to_string()
 }

@@ -9,7 +9,9 @@
 //!
 //! Dates, numbers and country names are the browser's Intl's job in the app.
 
-/// A language orgdesk speaks.
+
+/// A language orgdesk speaks. The variants' order is the column order of
+/// the `texts!` tables (`En` = 0, `It` = 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
@@ -35,12 +37,8 @@ impl Lang {
 
     /// The language of a tag such as `it`, `en-US` or `it_IT`.
     pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "it" => Some(Lang::It),
-            _ => None,
-        }
+        let primary = code.as_bytes().split(|b| *b == b'-' || *b == b'_').next()?;
+        Lang::ALL.into_iter().find(|lang| primary.eq_ignore_ascii_case(lang.code().as_bytes()))
     }
 
     /// The language's own name, shown in the switch whatever the current language.
@@ -90,9 +88,10 @@ macro_rules! texts {
 
         impl $name {
             pub fn text(self, lang: $crate::lang::Lang) -> &'static str {
-                match self {
-                    $($name::$key => lang.pick($en, $it),)+
-                }
+                // One row per key, one column per language in `Lang` order:
+                // a table is much smaller in wasm than a match.
+                static TEXTS: &[[&str; 2]] = &[$([$en, $it],)+];
+                TEXTS[self as usize][lang as usize]
             }
         }
     };
@@ -128,16 +127,24 @@ macro_rules! messages {
     };
 }
 
+/// A message's text with its arguments filled in. Not inlined: every
+/// message shares this one copy, which keeps the wasm small.
+#[doc(hidden)]
+#[inline(never)]
+pub fn fill(args: std::fmt::Arguments<'_>) -> String {
+    std::fmt::format(args)
+}
+
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __message_text {
     ($lang:ident, [$($count:ident)?], $text:literal) => {
-        format!($text)
+        $crate::lang::fill(format_args!($text))
     };
     ($lang:ident, [$count:ident], [$one:literal, $other:literal]) => {
         match $lang.plural($count as i64) {
-            $crate::lang::Plural::One => format!($one),
-            $crate::lang::Plural::Other => format!($other),
+            $crate::lang::Plural::One => $crate::lang::fill(format_args!($one)),
+            $crate::lang::Plural::Other => $crate::lang::fill(format_args!($other)),
         }
     };
 }
@@ -151,11 +158,15 @@ macro_rules! labels {
     ($(#[$meta:meta])* $fn_name:ident, $($ty:ident)::+ { $($variant:ident => $en:literal, $it:literal;)+ }) => {
         $(#[$meta])*
         pub fn $fn_name(value: &$($ty)::+, lang: $crate::lang::Lang) -> String {
-            type Enum = $($ty)::+;
-            match value {
-                $(Enum::$variant => lang.pick($en, $it).to_string(),)+
-                Enum::Unknown(raw) => raw.clone(),
+            $crate::texts! {
+                enum Label { $($variant => $en, $it;)+ }
             }
+            type Enum = $($ty)::+;
+            let label = match value {
+                $(Enum::$variant => Label::$variant,)+
+                Enum::Unknown(raw) => return raw.clone(),
+            };
+            label.text(lang).to_string()
         }
     };
 }
@@ -167,6 +178,22 @@ mod tests {
     crate::messages! {
         fn months(n: i64) plural(n) => ["{n} month", "{n} months"], ["{n} mese", "{n} mesi"];
         fn like(example: &str) => "like {example}", "come {example}";
+    }
+
+    crate::texts! {
+        enum Sample {
+            First => "first", "primo";
+            Middle => "middle", "medio";
+            Last => "last", "ultimo";
+        }
+    }
+
+    #[test]
+    fn every_key_reads_its_own_row_and_language_column() {
+        assert_eq!(Sample::First.text(Lang::En), "first");
+        assert_eq!(Sample::Middle.text(Lang::It), "medio");
+        assert_eq!(Sample::Last.text(Lang::En), "last");
+        assert_eq!(Sample::Last.text(Lang::It), "ultimo");
     }
 
     #[test]
