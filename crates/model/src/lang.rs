@@ -49,8 +49,8 @@ impl Lang {
         }
     }
 
-    /// This language's version of a text given in both; the macros below
-    /// expand to it.
+    /// This language's choice between two values that are not texts (a
+    /// separator, a locale tag); texts go through the macros below.
     pub fn pick<X>(self, en: X, it: X) -> X {
         match self {
             Lang::En => en,
