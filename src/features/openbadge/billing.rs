@@ -1,15 +1,12 @@
 //! Billing details for Italian electronic invoices, and the subscription and
 //! credits the admin can see but not change.
 
-use super::form::{self as ob_form, label, org_form, org_values, shown};
+use super::form::{self as ob_form, org_form, OrgFormPage};
 use super::nav::OrganizationPage;
 use crate::ui::facts::{Fact, Section};
-use crate::ui::form::model::FormModel;
-use crate::ui::form::inputs::{ConflictPanel, DraftNotice, FormInput, FormSummary, SaveBar};
-use crate::ui::form::unsaved::guard_unsaved;
+use crate::ui::form::inputs::FormInput;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use orgdesk_model::fields::Field;
 use orgdesk_model::openbadge::{OrgType, Organization, SubscriptionStatus};
 use orgdesk_model::Timestamp;
@@ -30,12 +27,7 @@ fn days_until(end: &Timestamp) -> i64 {
 #[component]
 pub fn Billing(org: Organization) -> impl IntoView {
     let i18n = use_i18n();
-    let form: FormModel = org_form(&ob_form::BILLING, "billing", org.id.as_deref().unwrap_or("current"));
-    let (values, version) = org_values(&org);
-    form.load(values, version);
-    guard_unsaved(move || form.dirty());
-    let record = RwSignal::new(org);
-    let submit = Callback::new(move |_| ob_form::save(form, move |saved| record.set(saved)));
+    let (form, record) = org_form(&ob_form::BILLING, "billing", org);
 
     let public_admin = move || form.value(Field::OrgType) == OrgType::PublicLocalNational.as_str();
     let country = move || form.value(Field::Country);
@@ -52,41 +44,27 @@ pub fn Billing(org: Organization) -> impl IntoView {
     };
 
     view! {
-        <Title text=Signal::derive(move || i18n.t(T::BillingAndSubscription).to_string())/>
-        <article class="profile">
-            <header class="overview__header">
-                <h1>{move || i18n.t(T::BillingAndSubscription)}</h1>
-                <p class="overview__subtitle">{move || record.with(|o| o.name.clone().unwrap_or_default())}</p>
-            </header>
-            <DraftNotice form/>
-            <ConflictPanel form label=label show=shown/>
-            <FormSummary form/>
-            <div class="profile__layout">
-                <form
-                    class="form profile__form"
-                    novalidate
-                    aria-label=move || i18n.t(T::Billing)
-                    on:submit=move |ev| {
-                        ev.prevent_default();
-                        submit.run(());
-                    }
-                >
-                    <fieldset class="form__group">
-                        <legend>{move || i18n.t(T::Billing)}</legend>
-                        <p class="field__hint">{move || i18n.t(T::BillingLead)}</p>
-                        <FormInput form key=Field::LegalName label=T::LegalName hint=T::LegalNameHint autocomplete="organization"/>
-                        <FormInput form key=Field::Vat label=T::Vat hint=vat_hint optional=true upper=true width="medium"/>
-                        <p class="form__note field__hint">{country_note}" "<a href="/openbadge#address_info.country">{move || i18n.t(T::ChangeInProfile)}</a></p>
-                        <FormInput form key=Field::FiscalCode label=T::FiscalCode hint=T::FiscalCodeHint optional=true upper=true width="medium"/>
-                        <FormInput form key=Field::CodeDest label=T::SdiCode hint=sdi_hint optional=true upper=true width="short"/>
-                        <FormInput form key=Field::BillingEmail label=T::BillingEmail input_type="email" autocomplete="email" optional=true/>
-                        <FormInput form key=Field::CertifiedEmail label=T::Pec hint=T::PecHint input_type="email" optional=true/>
-                    </fieldset>
-                    <SaveBar form updated_at=Signal::derive(move || record.with(|o| o.updated_at)) on_save=submit/>
-                </form>
-                <Subscription record/>
-            </div>
-        </article>
+        <OrgFormPage
+            form
+            record
+            page_title=Signal::derive(move || i18n.t(T::BillingAndSubscription).to_string())
+            heading=Signal::derive(move || i18n.t(T::BillingAndSubscription).to_string())
+            subtitle=Signal::derive(move || record.with(|o| o.name.clone().unwrap_or_default()))
+            form_label=T::Billing
+            aside=view! { <Subscription record/> }.into_any()
+        >
+            <fieldset class="form__group">
+                <legend>{move || i18n.t(T::Billing)}</legend>
+                <p class="field__hint">{move || i18n.t(T::BillingLead)}</p>
+                <FormInput form key=Field::LegalName label=T::LegalName hint=T::LegalNameHint autocomplete="organization"/>
+                <FormInput form key=Field::Vat label=T::Vat hint=vat_hint optional=true upper=true width="medium"/>
+                <p class="form__note field__hint">{country_note}" "<a href="/openbadge#address_info.country">{move || i18n.t(T::ChangeInProfile)}</a></p>
+                <FormInput form key=Field::FiscalCode label=T::FiscalCode hint=T::FiscalCodeHint optional=true upper=true width="medium"/>
+                <FormInput form key=Field::CodeDest label=T::SdiCode hint=sdi_hint optional=true upper=true width="short"/>
+                <FormInput form key=Field::BillingEmail label=T::BillingEmail input_type="email" autocomplete="email" optional=true/>
+                <FormInput form key=Field::CertifiedEmail label=T::Pec hint=T::PecHint input_type="email" optional=true/>
+            </fieldset>
+        </OrgFormPage>
     }
 }
 

@@ -3,7 +3,11 @@
 
 use crate::api;
 use crate::ui::form::model::{self, ob_keys, FormKey, FormModel, Snapshot};
-use crate::i18n::{country_name, Lang, T};
+use crate::i18n::{country_name, use_i18n, Lang, T};
+use crate::ui::form::inputs::{ConflictPanel, DraftNotice, FormSummary, SaveBar};
+use crate::ui::form::unsaved::guard_unsaved;
+use leptos::prelude::*;
+use leptos_meta::Title;
 use crate::core::session::Dialect;
 use orgdesk_model::fields::Field;
 use orgdesk_model::openbadge::Organization;
@@ -27,9 +31,61 @@ fn field(key: FormKey) -> Option<Field> {
     }
 }
 
-/// A form over `keys` of the organization `org_id`, its draft kept under `name`.
-pub fn org_form(keys: &'static [FormKey], name: &str, org_id: &str) -> FormModel {
-    FormModel::new(keys, format!("orgdesk.draft.ob.{name}.{org_id}"))
+/// A form over `keys` of `org`, its draft kept under `name`: loaded (any
+/// draft laid over it), guarded against leaving with unsaved changes, and
+/// the record it shows, which each save replaces.
+pub fn org_form(keys: &'static [FormKey], name: &str, org: Organization) -> (FormModel, RwSignal<Organization>) {
+    let form = FormModel::new(keys, format!("orgdesk.draft.ob.{name}.{}", org.id.as_deref().unwrap_or("current")));
+    let (values, version) = org_values(&org);
+    form.load(values, version);
+    guard_unsaved(move || form.dirty());
+    (form, RwSignal::new(org))
+}
+
+/// The page around an Open Badge form: heading, restored-draft notice,
+/// conflict panel, error summary, the form (`children`, then the save bar)
+/// and `aside` beside it.
+#[component]
+pub fn OrgFormPage(
+    form: FormModel,
+    record: RwSignal<Organization>,
+    #[prop(into)] page_title: Signal<String>,
+    #[prop(into)] heading: Signal<String>,
+    #[prop(into)] subtitle: Signal<String>,
+    /// The form's accessible name.
+    form_label: T,
+    aside: AnyView,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let submit = Callback::new(move |_| save(form, move |saved| record.set(saved)));
+    view! {
+        <Title text=page_title/>
+        <article class="profile">
+            <header class="overview__header">
+                <h1>{heading}</h1>
+                <p class="overview__subtitle">{subtitle}</p>
+            </header>
+            <DraftNotice form/>
+            <ConflictPanel form label=label show=shown/>
+            <FormSummary form/>
+            <div class="profile__layout">
+                <form
+                    class="form profile__form"
+                    novalidate
+                    aria-label=move || i18n.t(form_label)
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        submit.run(());
+                    }
+                >
+                    {children()}
+                    <SaveBar form updated_at=Signal::derive(move || record.with(|o| o.updated_at)) on_save=submit/>
+                </form>
+                {aside}
+            </div>
+        </article>
+    }
 }
 
 /// Saves the form's changes with the version they are based on.

@@ -1,16 +1,14 @@
 //! The organization's profile, edited in place: identity, description,
 //! address and contacts, with the status and record dates beside them.
 
-use super::form::{self as ob_form, label, org_form, org_values, shown};
+use super::form::{self as ob_form, org_form, OrgFormPage};
 use super::nav::OrganizationPage;
 use crate::ui::facts::Fact;
 use crate::ui::form::model::FormModel;
-use crate::ui::form::inputs::{ConflictPanel, DraftNotice, FormInput, FormSelect, FormSummary, SaveBar};
+use crate::ui::form::inputs::{FormInput, FormSelect};
 use crate::ui::form::rich_text::RichTextEditor;
-use crate::ui::form::unsaved::guard_unsaved;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use orgdesk_model::fields::Field;
 use orgdesk_model::openbadge::{Activity, Language, OrgType, Organization};
 
@@ -27,13 +25,7 @@ fn choices<E: Clone>(all: &'static [E], wire: fn(&E) -> &str, label: fn(&E, Lang
 #[component]
 pub fn ProfileForm(org: Organization) -> impl IntoView {
     let i18n = use_i18n();
-    let form: FormModel = org_form(&ob_form::PROFILE, "profile", org.id.as_deref().unwrap_or("current"));
-    let (values, version) = org_values(&org);
-    form.load(values, version);
-    guard_unsaved(move || form.dirty());
-    let record = RwSignal::new(org);
-
-    let submit = Callback::new(move |_| ob_form::save(form, move |saved| record.set(saved)));
+    let (form, record) = org_form(&ob_form::PROFILE, "profile", org);
     let title = move || record.with(|o| o.name.clone().unwrap_or_default());
     let subtitle = move || {
         let lang = i18n.lang.get();
@@ -45,37 +37,23 @@ pub fn ProfileForm(org: Organization) -> impl IntoView {
         })
     };
     view! {
-        <Title text=Signal::derive(move || format!("{} – {}", i18n.t(T::Profile), title()))/>
-        <article class="profile">
-            <header class="overview__header">
-                <h1>{title}</h1>
-                <p class="overview__subtitle">{subtitle}</p>
-            </header>
-            <DraftNotice form/>
-            <ConflictPanel form label=label show=shown/>
-            <FormSummary form/>
-            <div class="profile__layout">
-                <form
-                    class="form profile__form"
-                    novalidate
-                    aria-label=move || i18n.t(T::Profile)
-                    on:submit=move |ev| {
-                        ev.prevent_default();
-                        submit.run(());
-                    }
-                >
-                    <IdentityFieldset form/>
-                    <fieldset class="form__group">
-                        <legend>{move || i18n.t(T::Description)}</legend>
-                        <RichTextEditor form key=Field::Description label=T::Description hint=T::DescriptionHint/>
-                    </fieldset>
-                    <AddressFieldset form/>
-                    <ContactsFieldset form/>
-                    <SaveBar form updated_at=Signal::derive(move || record.with(|o| o.updated_at)) on_save=submit/>
-                </form>
-                <RecordAside record/>
-            </div>
-        </article>
+        <OrgFormPage
+            form
+            record
+            page_title=Signal::derive(move || format!("{} – {}", i18n.t(T::Profile), title()))
+            heading=Signal::derive(title)
+            subtitle=Signal::derive(subtitle)
+            form_label=T::Profile
+            aside=view! { <RecordAside record/> }.into_any()
+        >
+            <IdentityFieldset form/>
+            <fieldset class="form__group">
+                <legend>{move || i18n.t(T::Description)}</legend>
+                <RichTextEditor form key=Field::Description label=T::Description hint=T::DescriptionHint/>
+            </fieldset>
+            <AddressFieldset form/>
+            <ContactsFieldset form/>
+        </OrgFormPage>
     }
 }
 
