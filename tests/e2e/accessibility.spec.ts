@@ -1,4 +1,5 @@
-// axe on every admin page, in English and in Italian: landing, both sign-in
+// axe on every admin page, in English and in Italian, each in the light and
+// the dark colour scheme (expectNoAxeViolations checks both): landing, both sign-in
 // forms (clean and with errors), the Open Badge profile and billing, the
 // BlendVision overviews, sub-organizations and one with its form, and the
 // account without an organization. The public page has its own checks
