@@ -12,17 +12,21 @@ use tower_http::compression::CompressionLayer;
 /// Opens (creating and migrating) the database and seeds it if asked.
 pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error>> {
     let pool = db::open(&config.db).await?;
-    if config.seed == Seed::Demo {
-        db::seed::demo(&pool, &auth::password::hash(db::seed::DEMO_PASSWORD)?).await?;
-    }
     let media = config.db.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).join("media");
     std::fs::create_dir_all(&media)?;
+    if config.seed == Seed::Demo && db::seed::demo(&pool, &auth::password::hash(db::seed::DEMO_PASSWORD)?).await? {
+        openbadge::demo_images::seed(&pool, &media).await.map_err(|e| e.to_string())?;
+    }
     Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs }))
 }
 
 pub fn router(state: State) -> Router {
     let policy = Arc::new(web::security::Policy::from_env());
-    let apis = Router::new().merge(openbadge::routes()).merge(blendvision::routes()).layer(policy.cors());
+    let apis = Router::new()
+        .merge(openbadge::routes())
+        .merge(blendvision::routes())
+        .layer(axum::middleware::from_fn(auth::no_store))
+        .layer(policy.cors());
     Router::new()
         .merge(apis)
         .merge(web::routes())
@@ -30,6 +34,8 @@ pub fn router(state: State) -> Router {
         // Precompressed files already carry Content-Encoding and are left alone.
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(policy, web::security::headers))
+        // This server's count of failed sign-ins (by client IP, from connect info).
+        .layer(axum::Extension(auth::client::new_throttle()))
 }
 
 /// Logs to stderr; `RUST_LOG` overrides the default `info`.
@@ -52,7 +58,8 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         out.flush()?;
     }
     tracing::info!(%addr, db = %config.db.display(), dist = %config.dist.display(), "serving");
-    axum::serve(listener, router(state))
+    // With connect info: sign-in throttling counts by the client's address.
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -15,8 +15,20 @@ fn now_secs() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-/// Issues a new token for `account_id`; returns it and its expiry (Unix seconds).
+/// Deletes tokens that expired or were revoked: they can never be used
+/// again, and nothing else would remove them.
+pub async fn purge(db: &SqlitePool) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM tokens WHERE expires_at <= ? OR revoked <> 0").bind(now_secs()).execute(db).await?;
+    Ok(done.rows_affected())
+}
+
+/// Issues a new token for `account_id` (first purging dead ones, so the
+/// table does not grow with every sign-in); returns it and its expiry (Unix seconds).
 pub async fn issue(db: &SqlitePool, dialect: Dialect, account_id: &str, ttl_secs: i64) -> Result<(String, i64), sqlx::Error> {
+    let purged = purge(db).await?;
+    if purged > 0 {
+        tracing::debug!(purged, "expired or revoked tokens deleted");
+    }
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     let token = hex::encode(bytes);

@@ -17,7 +17,34 @@ pub enum BlendVisionError {
     NotFound(&'static str),
     PermissionDenied(&'static str),
     InvalidArgument(Vec<FieldViolation>),
+    /// 429 RESOURCE_EXHAUSTED: too many failed sign-ins; retry after this many seconds.
+    TooManyAttempts { retry_after_secs: u64 },
+    /// 503 UNAVAILABLE: too busy to check a password now; retry after this many seconds.
+    Busy { retry_after_secs: u64 },
     Internal,
+}
+
+/// google.rpc.Code values the model does not name.
+const RESOURCE_EXHAUSTED: i32 = 8;
+const UNAVAILABLE: i32 = 14;
+
+impl From<crate::auth::SignInError> for BlendVisionError {
+    fn from(e: crate::auth::SignInError) -> Self {
+        use crate::auth::SignInError as E;
+        match e {
+            E::Wrong => BlendVisionError::InvalidCredentials,
+            E::Locked { retry_after_secs } => BlendVisionError::TooManyAttempts { retry_after_secs },
+            E::Busy { retry_after_secs } => BlendVisionError::Busy { retry_after_secs },
+            E::Database(e) => e.into(),
+        }
+    }
+}
+
+/// An account-service status (sign-in is the account service's, not the organization service's).
+fn account_status(code: i32, message: &str, reason: &str) -> RpcStatus {
+    let mut status = RpcStatus::with_reason(code, message, reason);
+    status.details.iter_mut().for_each(|d| d.domain = Some("account".to_string()));
+    status
 }
 
 impl From<sqlx::Error> for BlendVisionError {
@@ -45,6 +72,10 @@ impl PlatformError for BlendVisionError {
 
 impl IntoResponse for BlendVisionError {
     fn into_response(self) -> Response {
+        let retry_after = match &self {
+            BlendVisionError::TooManyAttempts { retry_after_secs } | BlendVisionError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let (status, body) = match self {
             BlendVisionError::Unauthenticated => (
                 StatusCode::UNAUTHORIZED,
@@ -66,9 +97,20 @@ impl IntoResponse for BlendVisionError {
                 status.details.insert(0, StatusDetail { type_url: BAD_REQUEST_TYPE.to_string(), field_violations: violations, ..Default::default() });
                 (StatusCode::BAD_REQUEST, status)
             }
+            BlendVisionError::TooManyAttempts { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                account_status(RESOURCE_EXHAUSTED, &format!("too many failed sign-in attempts, retry in {retry_after_secs} s"), "ERROR_REASON_TOO_MANY_ATTEMPTS"),
+            ),
+            BlendVisionError::Busy { .. } => {
+                (StatusCode::SERVICE_UNAVAILABLE, account_status(UNAVAILABLE, "the service is busy, retry shortly", "ERROR_REASON_UNAVAILABLE"))
+            }
             BlendVisionError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, RpcStatus::with_reason(code::INTERNAL, "internal error", "ERROR_REASON_INTERNAL")),
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }
 

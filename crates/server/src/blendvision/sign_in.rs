@@ -10,7 +10,7 @@ use axum::Json;
 use orgdesk_model::blendvision::{LoginRequest, LoginResponse};
 use orgdesk_model::validate;
 
-pub async fn login(Extract(state): Extract<State>, body: Bytes) -> Result<Json<LoginResponse>, BlendVisionError> {
+pub async fn login(Extract(state): Extract<State>, client: auth::Client, body: Bytes) -> Result<Json<LoginResponse>, BlendVisionError> {
     let (email, password) = auth::credentials(&body).ok_or_else(|| BlendVisionError::InvalidArgument(vec![violation("body", "Send a JSON object.")]))?;
     let request = LoginRequest { email, password };
     let mut violations = Vec::new();
@@ -23,9 +23,7 @@ pub async fn login(Extract(state): Extract<State>, body: Bytes) -> Result<Json<L
     if !violations.is_empty() {
         return Err(BlendVisionError::InvalidArgument(violations));
     }
-    let account_id = auth::check_credentials(&state.db, Dialect::BlendVision, &request.email, &request.password)
-        .await?
-        .ok_or(BlendVisionError::InvalidCredentials)?;
+    let account_id = auth::sign_in(&state.db, &client, Dialect::BlendVision, &request.email, &request.password).await?;
     let (access_token, _) = tokens::issue(&state.db, Dialect::BlendVision, &account_id, state.token_ttl_secs).await?;
     // Refresh is not offered by the reference server: the client signs in again.
     Ok(Json(LoginResponse { access_token, refresh_token: String::new(), expires_in: Some(state.token_ttl_secs), token_type: "Bearer".into() }))

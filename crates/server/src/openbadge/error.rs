@@ -23,6 +23,10 @@ pub enum OpenBadgeError {
     Conflict,
     /// 413, with the words to show.
     TooLarge(String),
+    /// 429: too many failed sign-ins; try again after this many seconds.
+    TooManyAttempts { retry_after_secs: u64 },
+    /// 503: too busy to check a password now; try again after this many seconds.
+    Busy { retry_after_secs: u64 },
     Internal,
 }
 
@@ -56,8 +60,24 @@ impl PlatformError for OpenBadgeError {
     }
 }
 
+impl From<crate::auth::SignInError> for OpenBadgeError {
+    fn from(e: crate::auth::SignInError) -> Self {
+        use crate::auth::SignInError as E;
+        match e {
+            E::Wrong => OpenBadgeError::field("email", "These credentials do not match our records."),
+            E::Locked { retry_after_secs } => OpenBadgeError::TooManyAttempts { retry_after_secs },
+            E::Busy { retry_after_secs } => OpenBadgeError::Busy { retry_after_secs },
+            E::Database(e) => e.into(),
+        }
+    }
+}
+
 impl IntoResponse for OpenBadgeError {
     fn into_response(self) -> Response {
+        let retry_after = match &self {
+            OpenBadgeError::TooManyAttempts { retry_after_secs } | OpenBadgeError::Busy { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
         let (status, body) = match self {
             OpenBadgeError::Unauthenticated => (StatusCode::UNAUTHORIZED, LaravelError::message("Unauthenticated.")),
             OpenBadgeError::NotFound => (StatusCode::NOT_FOUND, LaravelError::message("Not found.")),
@@ -69,9 +89,19 @@ impl IntoResponse for OpenBadgeError {
                 (StatusCode::PRECONDITION_FAILED, LaravelError::message("The organization was changed by someone else since you loaded it."))
             }
             OpenBadgeError::TooLarge(message) => (StatusCode::PAYLOAD_TOO_LARGE, LaravelError::message(message)),
+            // Laravel's login throttle says it this way.
+            OpenBadgeError::TooManyAttempts { retry_after_secs } => {
+                let message = format!("Too many login attempts. Please try again in {retry_after_secs} seconds.");
+                (StatusCode::TOO_MANY_REQUESTS, LaravelError { message: message.clone(), errors: BTreeMap::from([("email".to_string(), vec![message])]) })
+            }
+            OpenBadgeError::Busy { .. } => (StatusCode::SERVICE_UNAVAILABLE, LaravelError::message("Service Unavailable")),
             OpenBadgeError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, LaravelError::message("Server Error")),
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }
 

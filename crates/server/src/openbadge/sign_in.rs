@@ -12,7 +12,7 @@ use orgdesk_model::openbadge::{AuthUser, Data, LoginRequest, LoginToken, Role};
 use orgdesk_model::{validate, Timestamp};
 use std::collections::BTreeMap;
 
-pub async fn login(Extract(state): Extract<State>, body: Bytes) -> Result<Json<Data<LoginToken>>, OpenBadgeError> {
+pub async fn login(Extract(state): Extract<State>, client: auth::Client, body: Bytes) -> Result<Json<Data<LoginToken>>, OpenBadgeError> {
     // Like Laravel, a body that is not JSON is read as no input at all.
     let (email, password) = auth::credentials(&body).unwrap_or_default();
     let request = LoginRequest { email, password };
@@ -26,9 +26,7 @@ pub async fn login(Extract(state): Extract<State>, body: Bytes) -> Result<Json<D
     if !errors.is_empty() {
         return Err(OpenBadgeError::Invalid(errors));
     }
-    let Some(account_id) = auth::check_credentials(&state.db, Dialect::OpenBadge, &request.email, &request.password).await? else {
-        return Err(OpenBadgeError::field("email", "These credentials do not match our records."));
-    };
+    let account_id = auth::sign_in(&state.db, &client, Dialect::OpenBadge, &request.email, &request.password).await?;
     let (token, expires) = tokens::issue(&state.db, Dialect::OpenBadge, &account_id, state.token_ttl_secs).await?;
     Ok(Json(Data {
         data: LoginToken {

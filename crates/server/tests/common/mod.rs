@@ -44,7 +44,7 @@ pub fn start_in(token_ttl_secs: i64) -> (String, PathBuf) {
             let state = prepare(&config).await.unwrap();
             let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
             tx.send(format!("http://{}", listener.local_addr().unwrap())).unwrap();
-            axum::serve(listener, router(state)).await.unwrap();
+            axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();
         });
     });
     (rx.recv().unwrap(), root)
