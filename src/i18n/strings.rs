@@ -168,6 +168,7 @@ orgdesk_model::texts! {
         Saved => "Saved.", "Salvato.";
         PublicProfileLead => "Choose what visitors see on your public page. Each switch saves at once.", "Scegli cosa vedono i visitatori sulla tua pagina pubblica. Ogni interruttore salva subito.";
         PublicProfileHelp => "Anyone with the link can see the page: name, logo, description, website and location.", "Chiunque abbia il link può vedere la pagina: nome, logo, descrizione, sito web e sede.";
+        PublicContactEmailNote => "Badge verifiers read your issuer profile at the page's address: it includes your general contact e-mail (Profile → Contacts), so that address is public while the page is on.", "Chi verifica i badge legge il tuo profilo di ente emittente all'indirizzo della pagina: contiene la tua e-mail di contatto generale (Profilo → Contatti), quindi quell'indirizzo è pubblico finché la pagina è attiva.";
         BadgeTypesHelp => "How many published badges of each type you offer.", "Quanti badge pubblicati offri per ciascun tipo.";
         LearningPathsHelp => "Your published learning paths.", "I tuoi percorsi di apprendimento pubblicati.";
         BadgeTemplatesHelp => "Your published badges, with image, type and a short description.", "I tuoi badge pubblicati, con immagine, tipo e una breve descrizione.";

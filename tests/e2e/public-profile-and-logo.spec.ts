@@ -41,8 +41,9 @@ test('a visitor sees the public profile without signing in, first in its languag
   await expect(page).toHaveTitle('Ateneo di Valmarina');
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
   expect(ld.name).toBe('Ateneo di Valmarina');
-  expect(ld.type).toBe('Profile');
-  expect(ld.email).toBeUndefined();
+  // An Open Badges 2.0 Issuer: it publishes its general contact e-mail, nothing else private.
+  expect(ld.type).toBe('Issuer');
+  expect(ld.email).toBe('badge@valmarina.example.org');
   await expect(page.locator('body')).not.toContainText('IT01234567897');
   await expectNoAxeViolations(page, 'public page');
 });
@@ -176,12 +177,33 @@ test('a failed save rolls the switch back and says so', async ({ page }) => {
   await expectNoAxeViolations(page, 'switches after a failed save');
 });
 
-test('an admin checks, uploads, sees and removes the logo', async ({ page, browser, baseURL }) => {
+test('an admin removes the seeded logo, checks, uploads and sees the new one', async ({ page, browser, baseURL }) => {
   await signIn(page, 'openbadge', 'admin@valmarina.example.org');
   await expect(page.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
   await page.getByRole('link', { name: 'Logo', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logo' })).toBeVisible();
+  // The demo organization has a logo, in the three sizes.
+  await expect(page.locator('.logo-sizes img')).toHaveCount(3);
+
+  const visitor = await browser.newContext({ baseURL });
+  const publicPage = await visitor.newPage();
+  const checkVisitor = await watchPage(publicPage);
+  await publicPage.goto(`/issuers/${VALMARINA}`);
+  const logo = publicPage.locator('img.public-profile__logo');
+  await expect(logo).toBeVisible();
+  expect(await logo.getAttribute('srcset')).toMatch(/\/media\/logos\/[0-9a-f]{16}-thumb\.png 128w/);
+
+  await page.getByRole('button', { name: 'Remove logo' }).click();
+  await expect(page.getByText('Remove the logo?')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await expect(page.getByText('Logo removed.')).toBeVisible();
   await expect(page.getByText('No logo yet.')).toBeVisible();
+  await publicPage.reload();
+  await expect(publicPage.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
+  await expect(publicPage.locator('img.public-profile__logo')).toHaveCount(0);
+  // Without a logo, the initials stand in.
+  await expect(publicPage.locator('.public-profile__monogram')).toHaveText('AV');
+  await expectNoAxeViolations(publicPage, 'public page without a logo');
   await expectNoAxeViolations(page, 'logo page');
 
   const input = page.getByLabel('Choose an image');
@@ -220,23 +242,12 @@ test('an admin checks, uploads, sees and removes the logo', async ({ page, brows
   );
   expect(natural).toEqual([[512, 341], [600, 400], [128, 85]]);
 
-  const visitor = await browser.newContext({ baseURL });
-  const publicPage = await visitor.newPage();
-  const checkVisitor = await watchPage(publicPage);
-  await publicPage.goto(`/issuers/${VALMARINA}`);
-  const logo = publicPage.locator('img.public-profile__logo');
+  // Valmarina is left with a logo, as seeded.
+  await publicPage.reload();
   await expect(logo).toBeVisible();
   expect(await logo.getAttribute('srcset')).toMatch(/\/media\/logos\/[0-9a-f]{16}-thumb\.png 128w/);
+  await expect(publicPage.locator('.public-profile__monogram')).toHaveCount(0);
   await expectNoAxeViolations(publicPage, 'public page with a logo');
-
-  await page.getByRole('button', { name: 'Remove logo' }).click();
-  await expect(page.getByText('Remove the logo?')).toBeVisible();
-  await page.getByRole('button', { name: 'Yes, remove it' }).click();
-  await expect(page.getByText('Logo removed.')).toBeVisible();
-  await expect(page.getByText('No logo yet.')).toBeVisible();
-  await publicPage.reload();
-  await expect(publicPage.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
-  await expect(publicPage.locator('img.public-profile__logo')).toHaveCount(0);
   checkVisitor();
   await visitor.close();
 });

@@ -5,22 +5,37 @@
 use crate::openbadge::{BadgeTemplate, BadgeTypeCount, OrgStatus, Organization, PublicOrganization, TemplateStatus};
 use serde::Serialize;
 
-/// The text of an HTML fragment: tags dropped, common entities decoded,
-/// whitespace collapsed. For meta descriptions, not for display.
+/// Elements that start a new line of text when rendered: their tags become
+/// word boundaries. Inline elements (`<strong>`, `<a>`…) join their text to
+/// what surrounds it, so "catalogue</a>." stays "catalogue.".
+const BLOCK_TAGS: [&str; 26] = [
+    "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+    "ol", "p", "pre", "section", "table", "ul",
+];
+
+/// Whether `tag` (what lies between `<` and `>`) opens or closes a block element.
+fn is_block(tag: &str) -> bool {
+    let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+    BLOCK_TAGS.contains(&name.as_str()) || matches!(name.as_str(), "td" | "th" | "tr" | "main" | "nav" | "aside")
+}
+
+/// The text of an HTML fragment as a reader would say it: tags dropped
+/// (block elements and `<br>` become word boundaries, inline ones none),
+/// common entities decoded, whitespace collapsed, and no space left before
+/// punctuation. For meta descriptions and JSON-LD, not for display.
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
     let mut rest = html;
     while let Some(c) = rest.chars().next() {
         rest = &rest[c.len_utf8()..];
         match c {
             '<' => {
-                in_tag = true;
-                // Block boundaries become spaces so words don't run together.
-                out.push(' ');
+                let end = rest.find('>').unwrap_or(rest.len());
+                if is_block(&rest[..end]) {
+                    out.push(' ');
+                }
+                rest = rest.get(end + 1..).unwrap_or("");
             }
-            '>' if in_tag => in_tag = false,
-            _ if in_tag => {}
             '&' => {
                 let entities = [("amp;", '&'), ("lt;", '<'), ("gt;", '>'), ("quot;", '"'), ("#39;", '\''), ("apos;", '\''), ("nbsp;", ' ')];
                 match entities.iter().find(|(name, _)| rest.starts_with(name)) {
@@ -34,7 +49,16 @@ pub fn plain_text(html: &str) -> String {
             _ => out.push(c),
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut text = String::with_capacity(out.len());
+    for word in out.split_whitespace() {
+        // A word that is only closing punctuation belongs to the one before it.
+        let glued = word.starts_with(['.', ',', ';', ':', '!', '?', ')', ']', '»', '…']);
+        if !text.is_empty() && !glued {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    text
 }
 
 /// At most `max` characters, cut at a word boundary with an ellipsis.
@@ -47,7 +71,10 @@ pub fn summary(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// An Open Badges 2.0 issuer Profile. The e-mail is deliberately left out.
+/// The Open Badges 2.0 Issuer Profile of a public organization: what
+/// `/issuers/{id}` answers a verifier asking for JSON, and the JSON-LD in the
+/// page's `<head>` (the very same object). `email` is the organization's
+/// general contact address, published on purpose: an Issuer needs one.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IssuerProfileLd {
     #[serde(rename = "@context")]
@@ -56,29 +83,75 @@ pub struct IssuerProfileLd {
     pub kind: &'static str,
     pub id: String,
     pub name: String,
+    pub url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub email: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
+/// `path` as an absolute URL on `base` (`scheme://host`); absolute URLs stay.
+pub fn absolute_url(base: &str, path: &str) -> String {
+    if path.starts_with("https://") || path.starts_with("http://") {
+        path.to_string()
+    } else {
+        format!("{}/{}", base.trim_end_matches('/'), path.trim_start_matches('/'))
+    }
+}
+
 impl IssuerProfileLd {
-    /// `page_url` is the profile page's absolute URL, used as the id when the
-    /// organization has no `public_url`.
-    pub fn from_public(org: &PublicOrganization, page_url: &str) -> IssuerProfileLd {
+    /// `page_url` is the profile page's absolute URL (`{base}/issuers/{id}`):
+    /// the issuer's id, and its `url` when it has no website of its own.
+    pub fn from_public(org: &PublicOrganization, base: &str, page_url: &str, email: Option<&str>) -> IssuerProfileLd {
         let non_empty = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        let website = non_empty(&org.website).filter(|w| w.starts_with("https://") || w.starts_with("http://"));
         IssuerProfileLd {
             context: "https://w3id.org/openbadges/v2",
-            kind: "Profile",
-            id: non_empty(&org.public_url).unwrap_or_else(|| page_url.to_string()),
+            kind: "Issuer",
+            id: page_url.to_string(),
             name: org.name.clone().unwrap_or_default(),
-            url: non_empty(&org.website),
-            image: non_empty(&org.logo_high_path).or_else(|| non_empty(&org.logo_path)),
+            url: website.unwrap_or_else(|| page_url.to_string()),
+            email: email.map(str::trim).filter(|e| e.contains('@')).map(str::to_string),
+            image: non_empty(&org.logo_high_path).or_else(|| non_empty(&org.logo_path)).map(|p| absolute_url(base, &p)),
             description: org.description.as_deref().map(plain_text).filter(|d| !d.is_empty()),
         }
     }
+}
+
+/// Background colours of a monogram, each with at least 4.5:1 contrast
+/// against white text (WCAG AA).
+pub const MONOGRAM_COLOURS: [&str; 6] = ["#1F4E79", "#8A3B12", "#2E6B30", "#6B2D83", "#A3213A", "#0F5E63"];
+
+/// What stands in for a missing logo: the organization's initials on one of
+/// [`MONOGRAM_COLOURS`] (`tone` is its index), the same on every visit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Monogram {
+    pub initials: String,
+    pub tone: usize,
+}
+
+/// Short words a monogram skips ("Ateneo di Valmarina" → "AV").
+const MINOR_WORDS: [&str; 16] = ["di", "del", "della", "dei", "degli", "delle", "e", "ed", "da", "of", "the", "and", "for", "a", "&", "—"];
+
+/// The monogram of `name`; `key` (the organization's id) picks the colour, so
+/// a rename keeps it.
+pub fn monogram(name: &str, key: &str) -> Monogram {
+    let words: Vec<&str> = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphanumeric)).collect();
+    let major: Vec<&str> = words.iter().copied().filter(|w| !MINOR_WORDS.contains(&w.to_lowercase().as_str())).collect();
+    let chosen = if major.is_empty() { &words } else { &major };
+    let initials: String = chosen.iter().take(2).filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+    // FNV-1a: stable across runs, platforms and builds (unlike std's hasher).
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    Monogram { initials: if initials.is_empty() { "?".to_string() } else { initials }, tone: (hash % MONOGRAM_COLOURS.len() as u64) as usize }
+}
+
+/// `#RGB` or `#RRGGBB`, or nothing: a stored colour is used only when it is one.
+pub fn hex_colour(value: &str) -> Option<&str> {
+    let v = value.trim();
+    let digits = v.strip_prefix('#')?;
+    (matches!(digits.len(), 3 | 6) && digits.bytes().all(|b| b.is_ascii_hexdigit())).then_some(v)
 }
 
 /// Whether visitors may see the organization at all: enabled and switched on.
@@ -181,13 +254,27 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_keeps_word_boundaries_and_punctuation_as_a_reader_expects() {
+        let seeded = "<p>The <strong>Ateneo di Valmarina</strong> issues digital badges for its <em>lifelong learning</em> courses.</p><ul><li>Languages</li><li>Data literacy</li></ul><p>See <a href=\"https://valmarina.example.org/badges\">our badge catalogue</a>.</p>";
+        assert_eq!(
+            plain_text(seeded),
+            "The Ateneo di Valmarina issues digital badges for its lifelong learning courses. Languages Data literacy See our badge catalogue."
+        );
+        assert_eq!(plain_text("<p>One<br>two<br/>three</p><p>Four</p>"), "One two three Four", "<br> and blocks separate words");
+        assert_eq!(plain_text("un<strong>believ</strong>able, <em>really</em> !"), "unbelievable, really!", "inline tags join, no space before punctuation");
+        assert_eq!(plain_text("<h2>Title</h2>\n\n  <div>Body   text</div>"), "Title Body text");
+        assert_eq!(plain_text("<p>Item</p><p>, then more</p>"), "Item, then more");
+        assert_eq!(plain_text(""), "");
+    }
+
+    #[test]
     fn summary_cuts_at_a_word_with_ellipsis() {
         assert_eq!(summary("short", 10), "short");
         assert_eq!(summary("The quick brown fox jumps", 12), "The quick…");
     }
 
     #[test]
-    fn json_ld_profile_omits_email_and_prefers_the_high_resolution_logo() {
+    fn issuer_profile_is_an_open_badges_issuer_with_absolute_urls() {
         let org = PublicOrganization {
             name: Some("Ateneo".into()),
             website: Some("https://a.example".into()),
@@ -196,10 +283,51 @@ mod tests {
             description: Some("<p>Hi</p>".into()),
             ..Default::default()
         };
-        let ld = IssuerProfileLd::from_public(&org, "https://x.example/issuers/1");
+        let ld = IssuerProfileLd::from_public(&org, "https://x.example", "https://x.example/issuers/1", Some("badge@a.example"));
+        assert_eq!(ld.kind, "Issuer");
         assert_eq!(ld.id, "https://x.example/issuers/1");
-        assert_eq!(ld.image.as_deref(), Some("/h.png"));
+        assert_eq!(ld.url, "https://a.example");
+        assert_eq!(ld.email.as_deref(), Some("badge@a.example"));
+        assert_eq!(ld.image.as_deref(), Some("https://x.example/h.png"), "the high-resolution logo, absolute");
         assert_eq!(ld.description.as_deref(), Some("Hi"));
-        assert_eq!(ld.kind, "Profile");
+        let bare = IssuerProfileLd::from_public(&PublicOrganization { website: Some("".into()), ..Default::default() }, "https://x.example", "https://x.example/issuers/2", None);
+        assert_eq!(bare.url, "https://x.example/issuers/2", "without a website the page is the issuer's url");
+        let json = serde_json::to_value(&bare).unwrap();
+        assert_eq!(json["@context"], "https://w3id.org/openbadges/v2");
+        assert!(json.get("image").is_none() && json.get("email").is_none());
+    }
+
+    /// WCAG relative luminance of `#RRGGBB`.
+    fn luminance(hex: &str) -> f64 {
+        let channel = |i: usize| {
+            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    }
+
+    #[test]
+    fn monograms_are_stable_initials_on_colours_white_text_reads_on() {
+        for colour in MONOGRAM_COLOURS {
+            let ratio = 1.05 / (luminance(colour) + 0.05);
+            assert!(ratio >= 4.5, "{colour}: {ratio:.2}:1");
+        }
+        assert_eq!(monogram("Ateneo di Valmarina", "x").initials, "AV");
+        assert_eq!(monogram("Istituto Borgo Alto", "x").initials, "IB");
+        assert_eq!(monogram("école of arts", "x").initials, "ÉA");
+        assert_eq!(monogram("  ", "x").initials, "?");
+        assert_eq!(monogram("Della", "x").initials, "D", "a name of minor words still has initials");
+        assert_eq!(monogram("A", "id-1"), monogram("A", "id-1"));
+        let tones: std::collections::BTreeSet<usize> = (0..40).map(|i| monogram("A", &format!("org-{i}")).tone).collect();
+        assert!(tones.len() > 3, "ids spread over the colours: {tones:?}");
+    }
+
+    #[test]
+    fn only_hex_colours_are_used() {
+        assert_eq!(hex_colour("#1F4E79"), Some("#1F4E79"));
+        assert_eq!(hex_colour(" #abc "), Some("#abc"));
+        assert_eq!(hex_colour("red"), None);
+        assert_eq!(hex_colour("#12345g"), None);
+        assert_eq!(hex_colour("#fff;background:url(x)"), None);
     }
 }

@@ -2,7 +2,7 @@
 //! organization service on SQLite, plus hosting of the built app.
 //!
 //! Arrows go one way: `app` → {`openbadge`, `blendvision`, `web`} →
-//! {`auth`, `db`, `sanitize`, `origin`} → `orgdesk_model`. The three surfaces never
+//! {`auth`, `db`, `media`, `sanitize`, `origin`} → `orgdesk_model`. The three surfaces never
 //! import each other.
 
 pub mod app;
@@ -10,6 +10,7 @@ pub mod auth;
 pub mod blendvision;
 pub mod cli;
 pub mod db;
+pub mod media;
 pub mod openbadge;
 pub mod origin;
 pub mod sanitize;

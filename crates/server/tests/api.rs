@@ -383,9 +383,9 @@ async fn issuer_page_html_carries_the_organization_for_crawlers() {
     assert!(html.contains("<div class=\"rich-text public-profile__description\"><p>The <strong>Ateneo di Valmarina</strong>"));
     let ld_start = html.find("<script type=\"application/ld+json\">").unwrap() + "<script type=\"application/ld+json\">".len();
     let ld: Value = serde_json::from_str(&html[ld_start..ld_start + html[ld_start..].find("</script>").unwrap()]).unwrap();
-    assert_eq!(ld["type"], "Profile");
+    assert_eq!(ld["type"], "Issuer");
     assert_eq!(ld["name"], "Ateneo di Valmarina");
-    assert!(ld.get("email").is_none());
+    assert_eq!(ld["email"], "badge@valmarina.example.org", "an Open Badges issuer publishes its contact e-mail");
 
     let res = Client::new().get(format!("{base}/issuers/{COSTA_EST}")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);

@@ -41,6 +41,7 @@ async fn headers_only_upload(base: &str, token: &str, length: usize) -> String {
     String::from_utf8_lossy(&reply[..n]).into_owned()
 }
 
+/// The logo files on disk (the seeded organizations' among them).
 fn stored(dir: &Path) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(dir.join("media/logos")).map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect()).unwrap_or_default();
     files.sort();
@@ -58,6 +59,7 @@ async fn fetch_image(base: &str, url: &str) -> (DynamicImage, reqwest::header::H
 async fn each_format_becomes_three_sizes_never_upscaled() {
     let (base, dir) = start_in(3600);
     let token = ob_login(&base, "admin@costaest.example.net").await;
+    let seeded = stored(&dir);
     for (format, name) in [(ImageFormat::Png, "logo.png"), (ImageFormat::Jpeg, "logo.jpg"), (ImageFormat::WebP, "logo.webp")] {
         let (status, body) = upload(&base, &token, name, encoded(1500, 1000, format)).await;
         assert_eq!(status, StatusCode::OK, "{name}: {body}");
@@ -69,7 +71,10 @@ async fn each_format_becomes_three_sizes_never_upscaled() {
         assert_eq!((high.width(), high.height()), (1024, 683));
         let (thumb, _) = fetch_image(&base, org["logo_thumbnail_path"].as_str().unwrap()).await;
         assert_eq!((thumb.width(), thumb.height()), (128, 85));
-        assert_eq!(stored(&dir).len(), 3, "the previous upload's files are gone");
+        assert_eq!(stored(&dir).len(), seeded.len(), "the previous logo's three files are gone, the new three there");
+        for url in [&org["logo_path"], &org["logo_high_path"], &org["logo_thumbnail_path"]] {
+            assert!(stored(&dir).contains(&url.as_str().unwrap().trim_start_matches("/media/logos/").to_string()));
+        }
     }
     // A small image is kept at its size for the two large variants.
     let (status, body) = upload(&base, &token, "small.png", encoded(300, 240, ImageFormat::Png)).await;
@@ -117,6 +122,8 @@ fn bomb() -> Vec<u8> {
 async fn bad_files_are_refused_and_nothing_is_written() {
     let (base, dir) = start_in(3600);
     let token = ob_login(&base, "admin@costaest.example.net").await;
+    let seeded = stored(&dir);
+    let (_, before) = get(format!("{base}/api/v1/issuers/organization"), Some(&token)).await;
     let truncated = {
         let png = encoded(600, 600, ImageFormat::Png);
         png[..png.len() / 2].to_vec()
@@ -137,15 +144,18 @@ async fn bad_files_are_refused_and_nothing_is_written() {
     let reply = headers_only_upload(&base, &token, 6 * 1024 * 1024).await;
     assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
     assert!(reply.contains("at most 5 MB"), "{reply}");
-    assert!(stored(&dir).is_empty(), "nothing written: {:?}", stored(&dir));
+    assert_eq!(stored(&dir), seeded, "nothing written");
     let (_, org) = get(format!("{base}/api/v1/issuers/organization"), Some(&token)).await;
-    assert_eq!(org["data"]["logo_path"], Value::Null);
+    assert_eq!(org["data"]["logo_path"], before["data"]["logo_path"], "the logo is unchanged");
 }
 
 #[tokio::test]
 async fn removing_the_logo_clears_it_and_its_files() {
     let (base, dir) = start_in(3600);
     let token = ob_login(&base, "admin@valmarina.example.org").await;
+    let (_, seeded_org) = get(format!("{base}/api/v1/issuers/organization"), Some(&token)).await;
+    let seeded_logo: Vec<String> = ["logo_path", "logo_high_path", "logo_thumbnail_path"].iter().map(|k| seeded_org["data"][k].as_str().unwrap().trim_start_matches("/media/logos/").to_string()).collect();
+    let others: Vec<String> = stored(&dir).into_iter().filter(|f| !seeded_logo.contains(f)).collect();
     let (status, body) = upload(&base, &token, "logo.png", encoded(800, 800, ImageFormat::Png)).await;
     assert_eq!(status, StatusCode::OK);
     let url = body["data"]["logo_thumbnail_path"].as_str().unwrap().to_string();
@@ -155,8 +165,35 @@ async fn removing_the_logo_clears_it_and_its_files() {
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["data"]["logo_path"], Value::Null);
-    assert!(stored(&dir).is_empty());
+    assert_eq!(stored(&dir), others, "this organization's files are gone, no one else's");
     assert_eq!(Client::new().get(format!("{base}{url}")).send().await.unwrap().status(), StatusCode::NOT_FOUND);
     let res = Client::new().delete(format!("{base}/api/v1/issuers/organization/logo")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED, "a token is required");
+}
+
+#[tokio::test]
+async fn seeded_logos_and_badge_images_are_stored_like_uploads() {
+    let (base, dir) = start_in(3600);
+    let token = ob_login(&base, "admin@valmarina.example.org").await;
+    let org = ob_organization(&base, &token).await;
+    for (key, side) in [("logo_path", 512), ("logo_high_path", 1024), ("logo_thumbnail_path", 128)] {
+        let url = org[key].as_str().unwrap();
+        assert!(url.starts_with("/media/logos/") && url.ends_with(".png"), "{url}");
+        let (image, headers) = fetch_image(&base, url).await;
+        assert_eq!((image.width(), image.height()), (side, side), "{key}");
+        assert_eq!(headers["cache-control"], "public, max-age=31536000, immutable");
+    }
+    assert_eq!(stored(&dir).len(), 9, "three organizations with a logo, one without");
+    let borgo = ob_organization(&base, &ob_login(&base, "admin@borgoalto.example.org").await).await;
+    assert_eq!(borgo["logo_path"], Value::Null, "one organization keeps none");
+    let (_, templates) = get(format!("{base}/api/v1/issuers/organization/badge_templates"), Some(&token)).await;
+    let templates = templates["data"].as_array().unwrap();
+    assert!(!templates.is_empty());
+    for t in templates {
+        let (image, _) = fetch_image(&base, t["image_path"].as_str().unwrap()).await;
+        assert_eq!(image.width(), 512, "{t}");
+        let (thumb, _) = fetch_image(&base, t["image_thumbnail_path"].as_str().unwrap()).await;
+        assert_eq!(thumb.width(), 128, "{t}");
+        assert!(t["image_path"].as_str().unwrap().starts_with("/media/badges/"));
+    }
 }

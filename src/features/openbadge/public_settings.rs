@@ -151,6 +151,7 @@ pub fn PublicSettings(org: Organization, templates: Vec<BadgeTemplate>) -> impl 
                 <p>{move || i18n.t(T::PublicProfileLead)}</p>
                 <SaveStatus outcome=state.outcome/>
                 <PublicSwitches state/>
+                <p class="muted">{move || i18n.t(T::PublicContactEmailNote)}</p>
                 <PublicLink state/>
             </section>
             <PublicPreview org=state.org templates/>

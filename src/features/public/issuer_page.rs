@@ -9,7 +9,7 @@ use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use orgdesk_model::openbadge::{BadgeTemplate, PublicOrganization};
-use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
+use orgdesk_model::public::{hex_colour, monogram, plain_text, summary};
 
 /// The profile the server inlined into the page for `id`, if it did:
 /// `Some(None)` means the server already said "not available".
@@ -97,19 +97,14 @@ pub fn PublicProfile(
     let badges = org.badges_count;
     // Ids stay unique when the preview sits on a page with other content.
     let id_prefix = if heading_level == 1 { "" } else { "preview-" };
-    // The server already put JSON-LD into the page it sent; don't repeat it.
-    let server_sent_ld = document().query_selector("script[type=\"application/ld+json\"]").ok().flatten().is_some();
-    let json_ld = (with_meta && !server_sent_ld).then(|| {
-        let page = window().location().href().unwrap_or_default();
-        serde_json::to_string(&IssuerProfileLd::from_public(&org, &page)).unwrap_or_default()
-    });
+    // The issuer's JSON-LD is the server's alone: it is built with the
+    // contact e-mail, which the public data the app gets does not carry.
 
     view! {
         {with_meta.then(|| view! {
             <Title text=name.clone()/>
             <Meta name="description" content=description_text.clone()/>
         })}
-        {json_ld.map(|ld| view! { <script type="application/ld+json">{ld}</script> })}
         <article class="public-profile">
             <header class="public-profile__header">
                 <IssuerLogo org=org.clone()/>
@@ -168,7 +163,9 @@ pub fn PublicSections(org: PublicOrganization, #[prop(default = 1)] heading_leve
     }
 }
 
-/// The logo at the size the screen wants, with its box reserved so nothing jumps.
+/// The logo at the size the screen wants, with its box reserved so nothing
+/// jumps; without one, the organization's initials on its colour. The same
+/// markup as the server's first paint.
 #[component]
 fn IssuerLogo(org: PublicOrganization) -> impl IntoView {
     let i18n = use_i18n();
@@ -181,17 +178,25 @@ fn IssuerLogo(org: PublicOrganization) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let name = org.name.unwrap_or_default();
-    src.map(|src| view! {
-        <img
-            class="public-profile__logo"
-            src=src
-            srcset=srcset
-            sizes="(max-width: 30rem) 96px, 128px"
-            width="128"
-            height="128"
-            alt=move || format!("{} – {}", i18n.t(T::Logo), name)
-        />
-    })
+    match src {
+        Some(src) => view! {
+            <img
+                class="public-profile__logo"
+                src=src
+                srcset=srcset
+                sizes="(max-width: 30rem) 96px, 128px"
+                width="128"
+                height="128"
+                alt=move || format!("{} – {}", i18n.t(T::Logo), name)
+            />
+        }
+        .into_any(),
+        None => {
+            let mark = monogram(&name, org.id.as_deref().unwrap_or(&name));
+            let class = format!("public-profile__logo public-profile__monogram public-profile__monogram--{}", mark.tone);
+            view! { <span class=class aria-hidden="true">{mark.initials}</span> }.into_any()
+        }
+    }
 }
 
 #[component]
@@ -220,13 +225,15 @@ fn BadgeCard(template: BadgeTemplate, level: u8) -> impl IntoView {
     let i18n = use_i18n();
     let title = template.title.clone().unwrap_or_default();
     let image = template.image_thumbnail_path.clone().or(template.image_path.clone()).filter(|s| !s.is_empty());
+    // Without an image, the template's own colour (set through the CSSOM, which the page's CSP allows).
+    let colour = template.color_primary.as_deref().and_then(hex_colour).map(str::to_string);
     let kind = template.badge_type.clone();
     let text = template.description.as_deref().map(|d| summary(&plain_text(d), 140)).unwrap_or_default();
     view! {
         <li class="badge-card">
             {match image {
                 Some(src) => view! { <img class="badge-card__image" src=src width="96" height="96" alt="" loading="lazy"/> }.into_any(),
-                None => view! { <span class="badge-card__image badge-card__image--empty" aria-hidden="true"></span> }.into_any(),
+                None => view! { <span class="badge-card__image badge-card__image--empty" style:background-color=colour aria-hidden="true"></span> }.into_any(),
             }}
             <div>
                 <Heading level class="badge-card__title">{title}</Heading>

@@ -219,6 +219,18 @@ pub async fn templates(db: &SqlitePool, id: &str) -> Result<Vec<BadgeTemplate>, 
 /// organization: callers answer the same 404 for all three. Both the public
 /// API and the issuer page read it from here.
 pub async fn public_profile(db: &SqlitePool, id: &str, base: &str) -> Result<Option<PublicOrganization>, sqlx::Error> {
+    Ok(public_issuer(db, id, base).await?.map(|issuer| issuer.profile))
+}
+
+/// A public organization as an Open Badges issuer: its public profile and the
+/// general contact e-mail it publishes as issuer (never in the public API).
+pub struct PublicIssuer {
+    pub profile: PublicOrganization,
+    pub email: Option<String>,
+}
+
+/// [`public_profile`] with the issuer's contact e-mail; `None` likewise.
+pub async fn public_issuer(db: &SqlitePool, id: &str, base: &str) -> Result<Option<PublicIssuer>, sqlx::Error> {
     let Some(org) = organization(db, id, base).await? else { return Ok(None) };
     if !public::is_public(&org) {
         return Ok(None);
@@ -226,7 +238,8 @@ pub async fn public_profile(db: &SqlitePool, id: &str, base: &str) -> Result<Opt
     let mut view = public::public_view(&org, &templates(db, id).await?);
     // Stored descriptions predate the sanitizer on save; never serve one raw.
     view.description = view.description.as_deref().map(crate::sanitize::description);
-    Ok(Some(view))
+    let email = org.contact_info.and_then(|c| c.email).filter(|e| !e.trim().is_empty());
+    Ok(Some(PublicIssuer { profile: view, email }))
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -384,5 +397,11 @@ pub async fn clear_logo(db: &SqlitePool, id: &str) -> Result<(), sqlx::Error> {
         .bind(id)
         .execute(db)
         .await?;
+    Ok(())
+}
+
+/// Points a badge template's image columns at stored files.
+pub async fn set_template_image(db: &SqlitePool, template_id: &str, image: &str, thumbnail: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE badge_templates SET image_path = ?, image_thumbnail_path = ? WHERE id = ?").bind(image).bind(thumbnail).bind(template_id).execute(db).await?;
     Ok(())
 }

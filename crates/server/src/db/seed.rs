@@ -8,7 +8,8 @@ pub const DEMO_PASSWORD: &str = "orgdesk-demo";
 
 pub const VALMARINA: &str = "3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10";
 pub const COSTA_EST: &str = "b1d7e0c4-5a2f-4e61-8c3d-7f90a1b2c3d4";
-/// Edited by the browser tests (profile; billing).
+/// Edited by the browser tests (profile; billing). The one organization
+/// without a logo, so its public page shows the fallback.
 pub const BORGO_ALTO: &str = "c2e8f1d5-6b3a-4f72-9d4e-8a01b2c3d4e5";
 pub const PONTE_VERDE: &str = "d3f9a2e6-7c4b-4a83-8e5f-9b12c3d4e5f6";
 pub const BV_ROOT: &str = "44c0ffee-0000-4000-8000-000000000001";
@@ -21,18 +22,19 @@ type Error = Box<dyn std::error::Error>;
 
 /// Seeds an empty database; `password_hash` is the hash of [`DEMO_PASSWORD`]
 /// (made by the caller, which owns password hashing), shared by every demo
-/// account.
-pub async fn demo(db: &SqlitePool, password_hash: &str) -> Result<(), Error> {
+/// account. `true` when it seeded (the caller then adds the pictures),
+/// `false` when the database already had data.
+pub async fn demo(db: &SqlitePool, password_hash: &str) -> Result<bool, Error> {
     let seeded: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts").fetch_one(db).await?;
     if seeded > 0 {
-        return Ok(());
+        return Ok(false);
     }
     let mut tx = db.begin().await?;
     open_badge(&mut tx).await?;
     blendvision(&mut tx).await?;
     sqlx::query("UPDATE accounts SET password_hash = ?").bind(password_hash).execute(&mut *tx).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
@@ -215,9 +217,16 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
         templates.push(t(format!("5e0a9c1b-1111-4a2b-8c3d-0000000001{i:02}"), title, format!("VAL-{:03}", i + 10), kind, text, path, true, "active"));
     }
     for TemplateSeed { id, title, code, kind, text, path, published, status } in &templates {
+        // One colour per type, as an issuer's design system would have.
+        let colour = match *kind {
+            "skills" => "#1F4E79",
+            "knowledge" => "#2E6B30",
+            "participation" => "#8A3B12",
+            _ => "#6B2D83",
+        };
         sqlx::query(
             "INSERT INTO badge_templates (id, organization_id, title, code, type, description, color_primary, language, is_learning_path, is_published, status, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, '#1F4E79', 'it', ?, ?, ?, '2024-03-10T10:00:00Z')",
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'it', ?, ?, ?, '2024-03-10T10:00:00Z')",
         )
         .bind(id)
         .bind(VALMARINA)
@@ -225,6 +234,7 @@ async fn open_badge(tx: &mut Tx<'_>) -> Result<(), Error> {
         .bind(code)
         .bind(kind)
         .bind(text)
+        .bind(colour)
         .bind(path)
         .bind(published)
         .bind(status)

@@ -12,11 +12,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use orgdesk_model::media::{LogoProblem, MAX_LOGO_BYTES};
 use orgdesk_model::openbadge::{Data, Organization};
-use std::path::{Path as FsPath, PathBuf};
+use crate::media::{valid_name, Kind};
+use std::path::Path as FsPath;
 
 /// Room for the multipart envelope around the file.
 pub const BODY_LIMIT: usize = MAX_LOGO_BYTES as usize + 64 * 1024;
-const URL_PREFIX: &str = "/media/logos/";
 
 fn refused(problem: LogoProblem) -> OpenBadgeError {
     OpenBadgeError::field("logo", problem.to_string())
@@ -26,8 +26,14 @@ fn too_large() -> OpenBadgeError {
     OpenBadgeError::TooLarge(LogoProblem::TooBig.to_string())
 }
 
-fn logos_dir(state: &State) -> PathBuf {
-    state.media.join("logos")
+/// Writes processed images of `kind` where they are served from; their URLs by size.
+pub async fn write_variants(media: &FsPath, kind: Kind, variants: &[Variant]) -> std::io::Result<Vec<(ob_orgs::LogoSize, String)>> {
+    let dir = kind.dir(media);
+    tokio::fs::create_dir_all(&dir).await?;
+    for v in variants {
+        tokio::fs::write(dir.join(&v.file), &v.bytes).await?;
+    }
+    Ok(variants.iter().map(|v| (v.size, kind.url(&v.file))).collect())
 }
 
 /// Reads the `logo` field; a body that grows past the limit (no or a false
@@ -56,7 +62,7 @@ fn stale_files(org: &Organization, keep: &[String]) -> Vec<String> {
     [&org.logo_path, &org.logo_high_path, &org.logo_thumbnail_path]
         .into_iter()
         .flatten()
-        .filter_map(|url| url.strip_prefix(URL_PREFIX).map(str::to_string))
+        .filter_map(|url| url.strip_prefix(Kind::Logo.url_prefix()).map(str::to_string))
         .filter(|f| !keep.contains(f))
         .collect()
 }
@@ -85,37 +91,40 @@ pub async fn upload(admin: ObAdmin, Extract(state): Extract<State>, request: Req
 
 async fn store(state: &State, admin: &ObAdmin, headers: &HeaderMap, variants: Vec<Variant>) -> Result<Organization, OpenBadgeError> {
     let before = current(state, admin, headers).await?;
-    let dir = logos_dir(state);
-    tokio::fs::create_dir_all(&dir).await.map_err(|_| OpenBadgeError::Internal)?;
-    for v in &variants {
-        tokio::fs::write(dir.join(&v.file), &v.bytes).await.map_err(|_| OpenBadgeError::Internal)?;
-    }
-    let urls: Vec<_> = variants.iter().map(|v| (v.size, format!("{URL_PREFIX}{}", v.file))).collect();
+    let urls = write_variants(&state.media, Kind::Logo, &variants).await.map_err(|_| OpenBadgeError::Internal)?;
     ob_orgs::set_logo(&state.db, &admin.organization_id, &urls).await?;
     let keep: Vec<String> = variants.into_iter().map(|v| v.file).collect();
-    remove_files(&dir, &stale_files(&before, &keep)).await;
+    remove_files(&Kind::Logo.dir(&state.media), &stale_files(&before, &keep)).await;
     current(state, admin, headers).await
 }
 
 pub async fn remove(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Data<Organization>>, OpenBadgeError> {
     let before = current(&state, &admin, &headers).await?;
     ob_orgs::clear_logo(&state.db, &admin.organization_id).await?;
-    remove_files(&logos_dir(&state), &stale_files(&before, &[])).await;
+    remove_files(&Kind::Logo.dir(&state.media), &stale_files(&before, &[])).await;
     Ok(Json(Data { data: current(&state, &admin, &headers).await? }))
 }
 
 /// Logo files never change under a name: cache them for a year.
 pub async fn serve(Extract(state): Extract<State>, Path(file): Path<String>) -> Response {
-    let valid = file.len() < 64 && file.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') && !file.starts_with('.');
+    serve_file(&state, Kind::Logo, &file).await
+}
+
+/// Badge images, likewise.
+pub async fn serve_badge(Extract(state): Extract<State>, Path(file): Path<String>) -> Response {
+    serve_file(&state, Kind::Badge, &file).await
+}
+
+async fn serve_file(state: &State, kind: Kind, file: &str) -> Response {
     let content_type = match file.rsplit_once('.').map(|(_, ext)| ext) {
         Some("png") => "image/png",
         Some("jpg") => "image/jpeg",
         _ => return StatusCode::NOT_FOUND.into_response(),
     };
-    if !valid {
+    if !valid_name(file) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    match tokio::fs::read(logos_dir(&state).join(&file)).await {
+    match tokio::fs::read(kind.dir(&state.media).join(file)).await {
         Ok(bytes) => {
             let mut response = bytes.into_response();
             let h = response.headers_mut();

@@ -2,6 +2,7 @@
 //! error bodies.
 
 mod badge_templates;
+pub mod demo_images;
 pub mod error;
 pub mod images;
 mod logo;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<State> {
         .route("/api/v1/issuers/organization/year-statistics", get(statistics::year))
         .route("/api/v1/public/organizations/{id}", get(public::organization))
         .route("/media/logos/{file}", get(logo::serve))
+        .route("/media/badges/{file}", get(logo::serve_badge))
         .route("/api/v1", any(not_found))
         .route("/api/v1/{*rest}", any(not_found))
         .route("/api/{*rest}", any(not_found))

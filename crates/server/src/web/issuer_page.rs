@@ -6,44 +6,107 @@
 
 use super::page;
 use super::security::Nonce;
-use crate::db::ob_orgs;
+use crate::db::ob_orgs::{self, PublicIssuer};
+use crate::media::Kind;
 use crate::origin::public_base;
 use crate::state::State;
 use axum::extract::{Extension, Path, State as Extract};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use maud::{html, Markup, PreEscaped};
 use orgdesk_model::openbadge::{Language, PublicOrganization};
-use orgdesk_model::public::{plain_text, summary, IssuerProfileLd};
+use orgdesk_model::public::{monogram, plain_text, summary, IssuerProfileLd};
 use orgdesk_model::words;
 
-pub async fn show(Extract(state): Extract<State>, Extension(nonce): Extension<Nonce>, Path(id): Path<String>, headers: HeaderMap) -> Response {
-    match render(&state, &id, &headers, &nonce).await {
-        Some(response) => response,
-        // The public entry is not built: the app's own page routes there too.
-        None => page::app_index(&state, &nonce).await,
+/// What a client asked `/issuers/{id}` for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wanted {
+    Html,
+    /// `application/ld+json` or `application/json`: the issuer profile, in that type.
+    Json(&'static str),
+}
+
+/// Reads `Accept`: JSON only when a JSON type is preferred over HTML (a
+/// browser's `text/html,…,*/*;q=0.8` gets the page; a tie gets the page too).
+fn wanted(headers: &HeaderMap) -> Wanted {
+    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let (mut html, mut json): (f32, Option<(f32, &'static str)>) = (0.0, None);
+    for range in accept.split(',') {
+        let mut parts = range.split(';');
+        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
+            .next()
+            .unwrap_or(1.0);
+        match media.as_str() {
+            "text/html" | "application/xhtml+xml" | "text/*" | "*/*" => html = html.max(q),
+            "application/ld+json" if json.is_none_or(|(best, _)| q > best) => json = Some((q, "application/ld+json")),
+            "application/json" if json.is_none_or(|(best, _)| q > best) => json = Some((q, "application/json")),
+            _ => {}
+        }
+    }
+    match json {
+        Some((q, kind)) if q > 0.0 && q > html => Wanted::Json(kind),
+        _ => Wanted::Html,
     }
 }
 
-/// `None` when the public entry page is not built.
-async fn render(state: &State, id: &str, headers: &HeaderMap, nonce: &Nonce) -> Option<Response> {
-    let built = tokio::fs::read_to_string(state.dist.join("public/index.html")).await.ok()?;
-    let base = public_base(headers);
-    let page_url = format!("{base}/issuers/{id}");
-    let org = match ob_orgs::public_profile(&state.db, id, &base).await {
-        Ok(org) => org,
+pub async fn show(Extract(state): Extract<State>, Extension(nonce): Extension<Nonce>, Path(id): Path<String>, headers: HeaderMap) -> Response {
+    let base = public_base(&headers);
+    let issuer = match ob_orgs::public_issuer(&state.db, &id, &base).await {
+        Ok(issuer) => issuer,
         Err(e) => {
             tracing::error!(error = %e, "database error on the issuer page");
             None
         }
     };
+    let page_url = format!("{base}/issuers/{id}");
+    let mut response = match wanted(&headers) {
+        Wanted::Json(kind) => issuer_json(issuer.as_ref(), &base, &page_url, kind),
+        Wanted::Html => match render(&state, &id, issuer.as_ref(), &base, &page_url, &nonce).await {
+            Some(response) => response,
+            // The public entry is not built: the app's own page routes there too.
+            None => page::app_index(&state, &nonce).await,
+        },
+    };
+    // Both answers live at one URL: caches keep them apart.
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept, Accept-Encoding"));
+    response
+}
+
+/// The issuer profile as one object, for the JSON answer and the page's JSON-LD.
+fn profile_ld(issuer: &PublicIssuer, base: &str, page_url: &str) -> IssuerProfileLd {
+    IssuerProfileLd::from_public(&issuer.profile, base, page_url, issuer.email.as_deref())
+}
+
+/// The Open Badges 2.0 Issuer Profile; the page's 404 and caching rules.
+fn issuer_json(issuer: Option<&PublicIssuer>, base: &str, page_url: &str, kind: &'static str) -> Response {
+    let (status, body) = match issuer {
+        Some(issuer) => (StatusCode::OK, serde_json::to_string(&profile_ld(issuer, base, page_url)).unwrap_or_default()),
+        // The same answer for private, disabled and unknown.
+        None => (StatusCode::NOT_FOUND, "{\"message\":\"Not Found\"}".to_string()),
+    };
+    let content_type = if status == StatusCode::OK { kind } else { "application/json" };
+    (status, [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-cache")], body).into_response()
+}
+
+/// `None` when the public entry page is not built.
+async fn render(state: &State, id: &str, issuer: Option<&PublicIssuer>, base: &str, page_url: &str, nonce: &Nonce) -> Option<Response> {
+    let built = tokio::fs::read_to_string(state.dist.join("public/index.html")).await.ok()?;
+    let org = issuer.map(|i| &i.profile);
     let mut html = page::with_nonce(&built, nonce);
     if org.is_some() {
         html = defer_app(&html);
     }
-    let (status, head, body) = match &org {
-        Some(org) => (StatusCode::OK, head_for(org, &page_url), first_paint(org)),
-        // The same answer for private, disabled and unknown.
+    let (status, head, body) = match issuer {
+        Some(issuer) => {
+            let ld = profile_ld(issuer, base, page_url);
+            let size = match ld.image.as_ref().and_then(|_| logo_file(state, &issuer.profile)) {
+                Some(file) => tokio::task::spawn_blocking(move || image::image_dimensions(file).ok()).await.ok().flatten(),
+                None => None,
+            };
+            (StatusCode::OK, head_for(&issuer.profile, &ld, size), first_paint(&issuer.profile))
+        }
         None => (StatusCode::NOT_FOUND, not_available(), html! {}),
     };
     // The app reads this instead of asking the API a second time.
@@ -53,10 +116,16 @@ async fn render(state: &State, id: &str, headers: &HeaderMap, nonce: &Nonce) -> 
     if let Some(at) = html.find("<body>") {
         html.insert_str(at + "<body>".len(), &body.into_string());
     }
-    if let Some(lang) = org.as_ref().and_then(|o| o.language.as_ref()).filter(|l| l.is_known()) {
+    if let Some(lang) = org.and_then(|o| o.language.as_ref()).filter(|l| l.is_known()) {
         html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.as_str()), 1);
     }
     Some(page::html(status, html))
+}
+
+/// The stored file of the logo the issuer profile names (the 1024 one).
+fn logo_file(state: &State, org: &PublicOrganization) -> Option<std::path::PathBuf> {
+    let url = org.logo_high_path.as_deref().filter(|u| !u.is_empty()).or(org.logo_path.as_deref())?;
+    Kind::Logo.file_of(&state.media, url)
 }
 
 /// JSON inside a `<script>`: `<` escaped so no value can close the element.
@@ -120,25 +189,40 @@ fn not_available() -> Markup {
     }
 }
 
-fn head_for(org: &PublicOrganization, page_url: &str) -> Markup {
+/// Title, descriptions, sharing tags and the issuer's JSON-LD. `image_size`
+/// is the shared logo's size in pixels, when known.
+fn head_for(org: &PublicOrganization, ld: &IssuerProfileLd, image_size: Option<(u32, u32)>) -> Markup {
     let name = org.name.clone().unwrap_or_default();
     let description = summary(&plain_text(org.description.as_deref().unwrap_or_default()), 160);
-    let image = org.logo_high_path.clone().or_else(|| org.logo_path.clone()).filter(|s| !s.is_empty());
-    let ld = serde_json::to_string(&IssuerProfileLd::from_public(org, page_url)).unwrap_or_default();
+    let json = serde_json::to_string(ld).unwrap_or_default();
+    // The page's own logo, for the first paint to find early.
+    let preload = org.logo_path.clone().filter(|s| !s.is_empty());
     html! {
         title { (name) }
         meta name="description" content=(description);
+        link rel="canonical" href=(ld.id);
         meta property="og:type" content="profile";
         meta property="og:title" content=(name);
         meta property="og:description" content=(description);
-        meta property="og:url" content=(page_url);
-        @if let Some(image) = &image {
+        meta property="og:url" content=(ld.id);
+        @if let Some(image) = &ld.image {
             meta property="og:image" content=(image);
-            link rel="preload" as="image" href=(image);
+            @if let Some((width, height)) = image_size {
+                meta property="og:image:width" content=(width);
+                meta property="og:image:height" content=(height);
+            }
+            meta property="og:image:alt" content=(format!("Logo – {name}"));
         }
-        script type="application/ld+json" { (json_in_script(&ld)) }
+        meta name="twitter:card" content=(if ld.image.is_some() { "summary_large_image" } else { "summary" });
+        @if let Some(logo) = &preload {
+            link rel="preload" as="image" href=(logo) imagesrcset=(logo_sources(org).map(|(_, set)| set).unwrap_or_default()) imagesizes=(LOGO_SIZES);
+        }
+        script type="application/ld+json" { (json_in_script(&json)) }
     }
 }
+
+/// The logo's `sizes`: 96 px on a phone, 128 px otherwise.
+const LOGO_SIZES: &str = "(max-width: 30rem) 96px, 128px";
 
 /// The logo's `src` and `srcset` (128, 512 and 1024 pixels wide).
 fn logo_sources(org: &PublicOrganization) -> Option<(String, String)> {
@@ -175,7 +259,10 @@ fn first_paint(org: &PublicOrganization) -> Markup {
                 article class="public-profile" {
                     header class="public-profile__header" {
                         @if let Some((src, srcset)) = logo_sources(org) {
-                            img class="public-profile__logo" src=(src) srcset=(srcset) sizes="(max-width: 30rem) 96px, 128px" width="128" height="128" alt=(format!("Logo – {name}"));
+                            img class="public-profile__logo" src=(src) srcset=(srcset) sizes=(LOGO_SIZES) width="128" height="128" alt=(format!("Logo – {name}"));
+                        } @else {
+                            @let mark = monogram(name, org.id.as_deref().unwrap_or(name));
+                            span class=(format!("public-profile__logo public-profile__monogram public-profile__monogram--{}", mark.tone)) aria-hidden="true" { (mark.initials) }
                         }
                         div class="public-profile__heading" {
                             h1 { (name) }
@@ -226,11 +313,32 @@ mod tests {
             description: Some("<p>Line</p><script>alert(1)</script></script>".into()),
             ..Default::default()
         };
-        let html = inject("<html><head><title>x</title><meta name=\"description\" content=\"y\"></head><body></body></html>", &head_for(&org, "http://h/issuers/1").into_string());
+        let html = inject("<html><head><title>x</title><meta name=\"description\" content=\"y\"></head><body></body></html>", &head_for(&org, &IssuerProfileLd::from_public(&org, "http://h", "http://h/issuers/1", None), None).into_string());
         assert_eq!(html.matches("<title>").count(), 1);
         assert!(html.contains("<title>A &quot;quoted&quot; &lt;b&gt;name&lt;/b&gt;</title>"));
         assert!(!html.contains("content=\"y\""));
         assert!(html.contains("og:title"));
         assert_eq!(html.matches("</script>").count(), 1, "JSON-LD cannot be closed early: {html}");
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">"), "no logo, no large image: {html}");
+        assert!(html.contains("<link rel=\"canonical\" href=\"http://h/issuers/1\">"));
+    }
+
+    fn accepting(accept: &str) -> Wanted {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::ACCEPT, HeaderValue::from_str(accept).unwrap());
+        wanted(&headers)
+    }
+
+    #[test]
+    fn json_is_answered_only_when_preferred_to_html() {
+        assert_eq!(wanted(&HeaderMap::new()), Wanted::Html);
+        assert_eq!(accepting("text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"), Wanted::Html);
+        assert_eq!(accepting("*/*"), Wanted::Html);
+        assert_eq!(accepting("application/ld+json"), Wanted::Json("application/ld+json"));
+        assert_eq!(accepting("application/json"), Wanted::Json("application/json"));
+        assert_eq!(accepting("application/ld+json, application/json;q=0.9, */*;q=0.1"), Wanted::Json("application/ld+json"));
+        assert_eq!(accepting("application/json;q=0.5, text/html"), Wanted::Html);
+        assert_eq!(accepting("application/json, text/html;q=0.5"), Wanted::Json("application/json"));
+        assert_eq!(accepting("application/json;q=0"), Wanted::Html);
     }
 }
