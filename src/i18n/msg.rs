@@ -14,4 +14,6 @@ orgdesk_model::messages! {
     pub fn both(first: &str, second: &str) => "{first} and {second}", "{first} e {second}";
     pub fn billing_cycle(months: i64) plural(months) => ["monthly", "every {months} months"], ["mensile", "ogni {months} mesi"];
     pub fn days_left(n: i64) plural(n) => ["{n} day left", "{n} days left"], ["{n} giorno rimasto", "{n} giorni rimasti"];
+    /// Sign-in refused after repeated failures; `minutes` rounded up, at least 1.
+    pub fn sign_in_locked(minutes: u32) plural(minutes) => ["Too many attempts. Try again in {minutes} minute.", "Too many attempts. Try again in {minutes} minutes."], ["Troppi tentativi. Riprova tra {minutes} minuto.", "Troppi tentativi. Riprova tra {minutes} minuti."];
 }

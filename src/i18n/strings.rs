@@ -320,5 +320,7 @@ orgdesk_model::texts! {
         NoPlans => "No plans: only business organizations have one.", "Nessun piano: solo le organizzazioni business ne hanno uno.";
         CurrentPlan => "current", "attuale";
         NextPlan => "next", "successivo";
+        SignInLockedSoon => "Too many attempts. Try again in a few minutes.", "Troppi tentativi. Riprova tra qualche minuto.";
+        SignInBusy => "The server is busy checking other sign-ins. Try again in a few seconds.", "Il server è occupato con altri accessi. Riprova tra qualche secondo.";
     }
 }

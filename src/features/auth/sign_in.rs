@@ -5,7 +5,7 @@
 use crate::api::{self, ApiError};
 use crate::ui::error_summary::{ErrorSummary, Problem};
 use crate::ui::field::TextField;
-use crate::i18n::{api_error_key, use_i18n, I18n, T};
+use crate::i18n::{api_error_key, msg, use_i18n, I18n, T};
 use crate::core::session::{use_session, Dialect, Session, SignedOutReason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -52,6 +52,24 @@ pub fn SignIn(dialect: Dialect) -> impl IntoView {
     }
 }
 
+/// Why a sign-in failed, as shown above the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Failure {
+    Text(T),
+    /// 429: too many failed attempts; try again after this many seconds, if said.
+    Locked(Option<u32>),
+}
+
+impl Failure {
+    fn text(self, i18n: I18n) -> String {
+        match self {
+            Failure::Text(key) => i18n.t(key).to_string(),
+            Failure::Locked(Some(secs)) => msg::sign_in_locked(i18n.lang.get(), secs.div_ceil(60).max(1)),
+            Failure::Locked(None) => i18n.t(T::SignInLockedSoon).to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Method {
     Password,
@@ -82,7 +100,7 @@ struct SignInState {
     submitted: RwSignal<bool>,
     attempt: RwSignal<u32>,
     pending: RwSignal<bool>,
-    failure: RwSignal<Option<T>>,
+    failure: RwSignal<Option<Failure>>,
     email_error: Memo<Option<T>>,
     password_error: Memo<Option<T>>,
     token_error: Memo<Option<T>>,
@@ -100,7 +118,7 @@ impl SignInState {
         let submitted = RwSignal::new(false);
         let attempt = RwSignal::new(0u32);
         let pending = RwSignal::new(false);
-        let failure = RwSignal::new(None::<T>);
+        let failure = RwSignal::new(None::<Failure>);
 
         let email_error = Memo::new(move |_| {
             if !(email_left.get() || submitted.get()) {
@@ -199,7 +217,7 @@ impl SignInState {
 }
 
 /// Asks the platform for a session with the given credentials.
-async fn authenticate(dialect: Dialect, chosen: Method, email: String, password: String, token: String) -> Result<Session, T> {
+async fn authenticate(dialect: Dialect, chosen: Method, email: String, password: String, token: String) -> Result<Session, Failure> {
     match (dialect, chosen) {
         (Dialect::OpenBadge, Method::ApiToken) => {
             let token = token.trim().to_string();
@@ -207,8 +225,9 @@ async fn authenticate(dialect: Dialect, chosen: Method, email: String, password:
                 .await
                 .map(|_| Session { dialect, token, expires_at: None })
                 .map_err(|e| match e {
-                    ApiError::Unauthenticated { .. } => T::TokenRejected,
-                    other => api_error_key(&other),
+                    ApiError::Unauthenticated { .. } => Failure::Text(T::TokenRejected),
+                    e @ ApiError::Invalid { .. } => Failure::Text(api_error_key(&e)),
+                    other => credentials_error(other),
                 })
         }
         (Dialect::OpenBadge, Method::Password) => api::openbadge::login(&email, &password)
@@ -246,7 +265,7 @@ pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl Int
         <form class="form sign-in__form" novalidate on:submit=submit aria-busy=move || pending.get().then_some("true")>
             <ErrorSummary problems attempt/>
             {move || failure.get().map(|key| view! {
-                <div class="notice notice--error" role="alert">{i18n.t(key)}</div>
+                <div class="notice notice--error" role="alert">{move || key.text(i18n)}</div>
             })}
             <Show
                 when=move || method.get() == Method::Password
@@ -331,10 +350,13 @@ fn SignInActions(state: SignInState, dialect: Dialect) -> impl IntoView {
     }
 }
 
-/// At sign-in, 401 and 422 both mean the credentials were not accepted.
-fn credentials_error(e: ApiError) -> T {
+/// At sign-in, 401 and 422 both mean the credentials were not accepted; 429
+/// is a lock-out after repeated failures, 503 a server too busy to check.
+fn credentials_error(e: ApiError) -> Failure {
     match e {
-        ApiError::Unauthenticated { .. } | ApiError::Invalid { .. } => T::WrongCredentials,
-        other => api_error_key(&other),
+        ApiError::Unauthenticated { .. } | ApiError::Invalid { .. } => Failure::Text(T::WrongCredentials),
+        ApiError::RateLimited { retry_after_secs } => Failure::Locked(retry_after_secs),
+        ApiError::Server { status: 503, .. } => Failure::Text(T::SignInBusy),
+        other => Failure::Text(api_error_key(&other)),
     }
 }
