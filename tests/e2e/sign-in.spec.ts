@@ -129,3 +129,22 @@ test('a revoked token sends the admin back to sign in, then back to the page', a
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/openbadge$/);
 });
+
+test('repeated wrong passwords lock the sign-in and the form says for how long', async ({ page }) => {
+  // An e-mail no other test uses: the lock-out is by (address, e-mail), and every test signs in from 127.0.0.1.
+  const email = 'lockout-e2e@valmarina.example.org';
+  await page.goto('/openbadge/sign-in');
+  await page.getByLabel('E-mail').fill(email);
+  const submit = page.getByRole('button', { name: 'Sign in', exact: true });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel('Password').fill(`wrong-${attempt}`);
+    await submit.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password' })).toBeVisible();
+    await expect(submit).toBeEnabled();
+  }
+  await page.getByLabel('Password').fill(PASSWORD);
+  await submit.click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Too many attempts. Try again in 1 minute.' })).toBeVisible();
+  await expect(page.getByLabel('E-mail')).toHaveValue(email);
+  await expect(page).toHaveURL(/\/openbadge\/sign-in/);
+});
