@@ -11,18 +11,6 @@ use orgdesk_model::blendvision::{RpcStatus, BAD_REQUEST_TYPE, ERROR_INFO_TYPE};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
-const ROOT: &str = "44c0ffee-0000-4000-8000-000000000001";
-const NORTH: &str = "44c0ffee-0000-4000-8000-000000000002";
-const DISTRIBUTOR: &str = "44c0ffee-0000-4000-8000-000000000003";
-const SOUTH: &str = "44c0ffee-0000-4000-8000-000000000004";
-/// BVOne, under Northwind Media Reseller.
-const LUMEN: &str = "9d1e6b0a-2f3c-4a5b-8c7d-1e2f3a4b5c6d";
-/// CXM, under Northwind Media Reseller.
-const HARBOR: &str = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
-/// CPM, under Northwind Media Reseller.
-const QUIET_HILL: &str = "7f7f7f7f-1234-4abc-9def-001122334455";
-/// "Ember Coffee Roasters" (generated index 4), under Southbay Resellers.
-const SOUTH_BUSINESS: &str = "5b0c0000-0000-4000-8000-000000000005";
 const UNKNOWN: &str = "00000000-0000-4000-8000-00000000dead";
 
 const ROOT_ADMIN: &str = "root@northwind.example.com";

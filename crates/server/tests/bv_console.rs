@@ -8,16 +8,6 @@ use common::*;
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 
-const ROOT: &str = "44c0ffee-0000-4000-8000-000000000001";
-const NORTH: &str = "44c0ffee-0000-4000-8000-000000000002";
-const DISTRIBUTOR: &str = "44c0ffee-0000-4000-8000-000000000003";
-const SOUTH: &str = "44c0ffee-0000-4000-8000-000000000004";
-const LUMEN: &str = "9d1e6b0a-2f3c-4a5b-8c7d-1e2f3a4b5c6d";
-const HARBOR: &str = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
-const QUIET_HILL: &str = "7f7f7f7f-1234-4abc-9def-001122334455";
-/// "Kestrel Cycling", index 10: under Northwind; "Fjord Travel" index 5... South takes every fifth from index 4.
-const SOUTH_BUSINESS: &str = "5b0c0000-0000-4000-8000-000000000005";
-
 async fn page(base: &str, token: &str, query: &str) -> (StatusCode, Value) {
     get(format!("{base}/bv/org/v1/sub-orgs?{query}"), Some(token)).await
 }

@@ -4,23 +4,9 @@
 
 mod common;
 
-use common::{start, VALMARINA};
+use common::{client_from, ob_sign_in, start, VALMARINA};
 use reqwest::{Client, StatusCode};
-use serde_json::{json, Value};
-use std::net::IpAddr;
 use std::time::{Duration, Instant};
-
-fn client_from(ip: &str) -> Client {
-    Client::builder().local_address(ip.parse::<IpAddr>().unwrap()).build().unwrap()
-}
-
-async fn ob_sign_in(client: &Client, base: &str, email: &str, password: &str) -> (StatusCode, Option<u64>, Value, Duration) {
-    let started = Instant::now();
-    let res = client.post(format!("{base}/api/v1/auth/login")).json(&json!({"email": email, "password": password})).send().await.unwrap();
-    let took = started.elapsed();
-    let retry = res.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
-    (res.status(), retry, res.json().await.unwrap_or(Value::Null), took)
-}
 
 /// Public profile reads, one every 10 ms, until `until`: how long each took.
 /// On a thread and runtime of their own, so the flood's client tasks do not

@@ -7,26 +7,13 @@
 
 mod common;
 
-use common::{ob_login, start, start_in, PASSWORD, VALMARINA};
+use common::{client_from, ob_login, ob_sign_in, start, start_in, PASSWORD, VALMARINA};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
-use std::net::IpAddr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const OB_ADMIN: &str = "admin@valmarina.example.org";
 const BV_OWNER: &str = "owner@lumen.example.com";
-
-fn client_from(ip: &str) -> Client {
-    Client::builder().local_address(ip.parse::<IpAddr>().unwrap()).build().unwrap()
-}
-
-async fn ob_sign_in(client: &Client, base: &str, email: &str, password: &str) -> (StatusCode, Option<u64>, Value, Duration) {
-    let started = Instant::now();
-    let res = client.post(format!("{base}/api/v1/auth/login")).json(&json!({"email": email, "password": password})).send().await.unwrap();
-    let took = started.elapsed();
-    let retry = res.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
-    (res.status(), retry, res.json().await.unwrap_or(Value::Null), took)
-}
 
 #[tokio::test]
 async fn wrong_passwords_lock_the_pair_before_argon2_runs_but_not_the_account_elsewhere() {

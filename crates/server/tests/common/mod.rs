@@ -12,6 +12,35 @@ pub const PASSWORD: &str = "orgdesk-demo";
 pub const VALMARINA: &str = "3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10";
 pub const COSTA_EST: &str = "b1d7e0c4-5a2f-4e61-8c3d-7f90a1b2c3d4";
 
+/// BlendVision demo organizations (db/seed.rs).
+pub const ROOT: &str = "44c0ffee-0000-4000-8000-000000000001";
+pub const NORTH: &str = "44c0ffee-0000-4000-8000-000000000002";
+pub const DISTRIBUTOR: &str = "44c0ffee-0000-4000-8000-000000000003";
+pub const SOUTH: &str = "44c0ffee-0000-4000-8000-000000000004";
+/// BVOne, under Northwind Media Reseller.
+pub const LUMEN: &str = "9d1e6b0a-2f3c-4a5b-8c7d-1e2f3a4b5c6d";
+/// CXM, under Northwind Media Reseller.
+pub const HARBOR: &str = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+/// CPM, under Northwind Media Reseller.
+pub const QUIET_HILL: &str = "7f7f7f7f-1234-4abc-9def-001122334455";
+/// "Ember Coffee Roasters" (generated index 4), under Southbay Resellers.
+pub const SOUTH_BUSINESS: &str = "5b0c0000-0000-4000-8000-000000000005";
+
+/// A client whose requests come from `ip` (a loopback address such as
+/// 127.0.0.2), so the server sees another peer.
+pub fn client_from(ip: &str) -> Client {
+    Client::builder().local_address(ip.parse::<std::net::IpAddr>().unwrap()).build().unwrap()
+}
+
+/// An Open Badge sign-in: status, `Retry-After`, body, and how long it took.
+pub async fn ob_sign_in(client: &Client, base: &str, email: &str, password: &str) -> (StatusCode, Option<u64>, Value, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let res = client.post(format!("{base}/api/v1/auth/login")).json(&json!({"email": email, "password": password})).send().await.unwrap();
+    let took = started.elapsed();
+    let retry = res.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
+    (res.status(), retry, res.json().await.unwrap_or(Value::Null), took)
+}
+
 /// A fresh temp directory with a tiny built app in `dist/`.
 pub fn scratch() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("orgdesk-test-{}", uuid::Uuid::new_v4()));
