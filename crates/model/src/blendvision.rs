@@ -197,7 +197,7 @@ pub struct Pagination {
 /// `GET /bv/org/v1/sub-orgs`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SubOrgsPage {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::lenient_list")]
     pub organizations: Vec<Organization>,
     #[serde(default, deserialize_with = "opt_object")]
     pub pagination: Option<Pagination>,
@@ -242,7 +242,7 @@ pub struct Plan {
 /// `GET /organizations/{id}/plans`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlansResponse {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::lenient::lenient_list")]
     pub plans: Vec<Plan>,
 }
 
@@ -310,12 +310,48 @@ impl RpcStatus {
         }
     }
 
-    /// The first ErrorInfo reason, if any.
+    /// The reason to read: the platform documents the *last* detail's.
     pub fn reason(&self) -> Option<&str> {
-        self.details.iter().find_map(|d| d.reason.as_deref())
+        self.details.iter().rev().find_map(|d| d.reason.as_deref())
     }
 
-    pub fn field_violations(&self) -> impl Iterator<Item = &FieldViolation> {
-        self.details.iter().flat_map(|d| d.field_violations.iter())
+    /// Every field the status names: BadRequest violations, or else those
+    /// only written in `message` ([`fields_in_message`]).
+    pub fn field_violations(&self) -> Vec<FieldViolation> {
+        let listed: Vec<FieldViolation> = self.details.iter().flat_map(|d| d.field_violations.iter().cloned()).collect();
+        if listed.is_empty() {
+            fields_in_message(&self.message)
+        } else {
+            listed
+        }
     }
+}
+
+/// Rule failures a gRPC service reports only as text, in the two shapes
+/// seen: `validation error, field 'a.b': what is wrong` (several joined by
+/// `;`), and protovalidate's lines ` - a.b: what is wrong`.
+pub fn fields_in_message(message: &str) -> Vec<FieldViolation> {
+    let mut found = Vec::new();
+    let mut rest = message;
+    while let Some(at) = rest.find("field '") {
+        let after = &rest[at + 7..];
+        let Some(end) = after.find('\'') else { break };
+        let field = after[..end].trim().to_string();
+        let tail = after[end + 1..].trim_start_matches(':').trim_start();
+        let stop = tail.find("; ").or_else(|| tail.find(", field '")).unwrap_or(tail.len());
+        found.push(FieldViolation { field, description: tail[..stop].trim().to_string() });
+        rest = &tail[stop..];
+    }
+    if found.is_empty() {
+        for line in message.lines() {
+            let Some(item) = line.trim_start().strip_prefix("- ") else { continue };
+            if let Some((field, what)) = item.split_once(": ") {
+                let plain = !field.is_empty() && field.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '[' || c == ']');
+                if plain {
+                    found.push(FieldViolation { field: field.to_string(), description: what.trim().to_string() });
+                }
+            }
+        }
+    }
+    found
 }

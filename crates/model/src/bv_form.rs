@@ -166,9 +166,92 @@ pub fn business_values(org: &Organization) -> BTreeMap<BvField, String> {
     ])
 }
 
+/// The body of a sub-organization PATCH: `changes` (field, normalized
+/// value) applied to `current`, the organization as just read back. A
+/// gRPC-gateway PATCH without an update mask replaces a nested message with
+/// what was sent, so `business_setting` goes whole (the plan's own settings
+/// only); of the contract length only the unit in use is sent.
+pub fn patch_body(current: &Organization, changes: &[(BvField, String)]) -> serde_json::Value {
+    use crate::bv_rules::PlanSetting;
+    use serde_json::{json, Map, Value};
+    let mut root = Map::new();
+    let changed = |f: BvField| changes.iter().find(|(k, _)| *k == f).map(|(_, v)| v.as_str());
+    if current.business_setting.is_some() && changes.iter().any(|(f, _)| f.wire().starts_with("business_setting.")) {
+        let mut s = current.business_setting.clone().unwrap_or_default();
+        let plan = s.business_plan_type.clone();
+        let text = |v: &str| Some(v.to_string());
+        if let Some(v) = changed(BvField::Category) {
+            s.category = text(v);
+        }
+        if let Some(v) = changed(BvField::TaxId) {
+            s.tax_id = text(v);
+        }
+        if let Some(v) = changed(BvField::CreateSite) {
+            s.enable_create_site = Some(v == "true");
+        }
+        if let Some(v) = changed(BvField::CustomDomain) {
+            s.enable_custom_domain = Some(v == "true");
+        }
+        if let Some(v) = changed(BvField::SiteLimit) {
+            s.site_limit = v.parse().ok();
+        }
+        if let Some(v) = changed(BvField::MarketplaceUrl) {
+            s.marketplace_url = text(v);
+        }
+        // Settings of another plan are refused, not ignored: leave them out.
+        if !PlanSetting::CreateSite.applies(plan.as_ref()) {
+            (s.enable_create_site, s.site_limit, s.enable_custom_domain) = (None, None, None);
+        }
+        if !PlanSetting::MarketplaceUrl.applies(plan.as_ref()) {
+            s.marketplace_url = None;
+        }
+        root.insert("business_setting".into(), serde_json::to_value(&s).unwrap_or(Value::Null));
+    }
+    if let Some(v) = changed(BvField::ContractStart) {
+        root.insert("contract_valid_start_time".into(), if v.is_empty() { Value::Null } else { json!(format!("{v}T00:00:00Z")) });
+    }
+    if changed(BvField::Length).is_some() || changed(BvField::LengthUnit).is_some() {
+        let value = |f: BvField| changed(f).map(str::to_string).unwrap_or_else(|| business_values(current).remove(&f).unwrap_or_default());
+        let unit = if value(BvField::LengthUnit) == "days" { "contract_days" } else { "contract_months" };
+        root.insert(unit.into(), value(BvField::Length).parse::<i64>().map(Value::from).unwrap_or(Value::Null));
+    }
+    Value::Object(root)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn business(plan: &str) -> Organization {
+        serde_json::from_value(serde_json::json!({
+            "id": "b1", "type": "ORGANIZATION_TYPE_BUSINESS", "contract_months": "12",
+            "business_setting": {"business_plan_type": plan, "category": "Media", "tax_id": "12345678",
+                "enable_create_site": true, "site_limit": "5", "enable_custom_domain": true, "marketplace_url": ""}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_patch_sends_the_whole_business_setting_of_the_plan() {
+        let body = patch_body(&business("BUSINESS_PLAN_TYPE_BVONE"), &[(BvField::Category, "News".into())]);
+        assert_eq!(
+            body,
+            serde_json::json!({"business_setting": {"business_plan_type": "BUSINESS_PLAN_TYPE_BVONE", "category": "News",
+                "tax_id": "12345678", "enable_create_site": true, "site_limit": 5, "enable_custom_domain": true}})
+        );
+        let body = patch_body(&business("BUSINESS_PLAN_TYPE_CXM"), &[(BvField::MarketplaceUrl, "https://m.example".into())]);
+        assert_eq!(body["business_setting"]["marketplace_url"], "https://m.example");
+        assert!(body["business_setting"].get("site_limit").is_none(), "another plan's settings are left out");
+    }
+
+    #[test]
+    fn only_the_contract_unit_in_use_is_sent() {
+        let org = business("BUSINESS_PLAN_TYPE_BVONE");
+        let body = patch_body(&org, &[(BvField::LengthUnit, "days".into()), (BvField::Length, "30".into())]);
+        assert_eq!(body, serde_json::json!({"contract_days": 30}));
+        let body = patch_body(&org, &[(BvField::Length, "6".into())]);
+        assert_eq!(body, serde_json::json!({"contract_months": 6}), "the stored unit, when only the length changed");
+    }
 
     fn values<'a>(pairs: &'a [(BvField, &'a str)]) -> impl Fn(BvField) -> String + 'a {
         move |f| pairs.iter().find(|(k, _)| *k == f).map(|(_, v)| v.to_string()).unwrap_or_default()

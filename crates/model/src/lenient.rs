@@ -217,6 +217,44 @@ pub fn opt_flex_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::E
     })
 }
 
+/// An integer where null, missing or unreadable mean 0.
+pub fn flex_i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    Ok(opt_flex_i64(d)?.unwrap_or(0))
+}
+
+/// A year or other small integer, as [`flex_i64`]; out of range reads as 0.
+pub fn flex_i32<'de, D: Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    Ok(opt_flex_i64(d)?.and_then(|n| i32::try_from(n).ok()).unwrap_or(0))
+}
+
+/// A list where null or a non-list mean empty, and an element that does not
+/// decode is left out rather than failing the whole answer.
+pub fn lenient_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Array(items) => items.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// A list of integers as [`lenient_list`], each as [`opt_flex_i64`] (unreadable = 0).
+pub fn flex_i64_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|v| match v {
+                serde_json::Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)).unwrap_or(0),
+                serde_json::Value::String(s) => s.trim().parse().unwrap_or(0),
+                _ => 0,
+            })
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
 /// A string field where null and missing both mean "not set"; numbers and
 /// booleans are kept as their text.
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

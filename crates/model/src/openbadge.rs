@@ -1,7 +1,7 @@
 //! The Open Badge issuer API ("openbadge" dialect): `{"data": ...}` bodies,
 //! Laravel pagination and Laravel error bodies.
 
-use crate::lenient::{flex_bool, opt_flex_bool, opt_flex_i64, opt_object, opt_string, opt_timestamp, Timestamp};
+use crate::lenient::{flex_bool, flex_i32, flex_i64, flex_i64_list, lenient_list, opt_flex_bool, opt_flex_i64, opt_object, opt_string, opt_timestamp, Timestamp};
 use crate::wire_enum;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -317,7 +317,9 @@ pub struct PageMeta {
 
 /// A Laravel-paginated list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "T: serde::de::DeserializeOwned"))]
 pub struct Paginated<T> {
+    #[serde(default = "Vec::new", deserialize_with = "lenient_list")]
     pub data: Vec<T>,
     #[serde(default, deserialize_with = "opt_object")]
     pub links: Option<PageLinks>,
@@ -426,9 +428,31 @@ pub struct Statistics {
 /// per month, January first.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct YearStatistics {
+    #[serde(default, deserialize_with = "flex_i32")]
     pub year: i32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flex_i64")]
     pub total: i64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "flex_i64_list")]
     pub months: Vec<i64>,
+}
+
+impl YearStatistics {
+    /// Whether this reads as our body: twelve months for a year. Anything
+    /// else (another server's body) means "not available", not "no badges".
+    pub fn is_complete(&self) -> bool {
+        self.year > 0 && self.months.len() == 12
+    }
+}
+
+impl Statistics {
+    /// Each figure the statistics answer lacks, taken from the organization
+    /// record, which carries the same counts (earners it does not).
+    pub fn or_record(self, org: &Organization) -> Statistics {
+        Statistics {
+            badges_count: self.badges_count.or(org.badges_count),
+            badge_templates_count: self.badge_templates_count.or(org.badge_templates_count),
+            earners_count: self.earners_count,
+            credits_left: self.credits_left.or(org.credits_left),
+        }
+    }
 }

@@ -168,7 +168,7 @@ fn rpc_status_errors_decode_reason_and_field_violations() {
     assert_eq!(nf.reason(), Some("ERROR_REASON_NOT_FOUND"));
     let bad: bv::RpcStatus = serde_json::from_str(fixture!("blendvision/error-invalid-argument.json")).unwrap();
     assert_eq!(bad.code, bv::code::INVALID_ARGUMENT);
-    let v: Vec<_> = bad.field_violations().collect();
+    let v: Vec<_> = bad.field_violations();
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].field, "business_setting.site_limit");
     assert_eq!(bad.reason(), None);
@@ -181,4 +181,29 @@ fn unknown_blendvision_enums_do_not_break_decoding() {
     assert_eq!(o.org_type.unwrap().as_str(), "ORGANIZATION_TYPE_PARTNER");
     assert!(!o.status.unwrap().is_known());
     assert_eq!(o.owner.unwrap().role_type, Some(bv::RoleType::Unknown("ROLE_TYPE_AUDITOR".into())));
+}
+
+#[test]
+fn the_last_detail_gives_the_reason() {
+    let json = r#"{"code":9,"message":"x","details":[
+        {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ERROR_REASON_GENERIC"},
+        {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ERROR_REASON_CONTRACT_LOCKED"}]}"#;
+    let s: bv::RpcStatus = serde_json::from_str(json).unwrap();
+    assert_eq!(s.reason(), Some("ERROR_REASON_CONTRACT_LOCKED"));
+}
+
+#[test]
+fn fields_named_only_in_the_message_are_found() {
+    let s: bv::RpcStatus = serde_json::from_str(
+        r#"{"code":3,"message":"validation error, field 'business_setting.site_limit': value must be inside range [0, 50]; field 'business_setting.tax_id': value length must be at most 8 characters","details":[]}"#,
+    )
+    .unwrap();
+    let v = s.field_violations();
+    assert_eq!(v.len(), 2);
+    assert_eq!((v[0].field.as_str(), v[0].description.as_str()), ("business_setting.site_limit", "value must be inside range [0, 50]"));
+    assert_eq!(v[1].field, "business_setting.tax_id");
+    let lines = bv::fields_in_message("validation error:\n - business_setting.category: value length must be at most 40 characters [string.max_len]");
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].field, "business_setting.category");
+    assert!(bv::fields_in_message("organization not found").is_empty());
 }

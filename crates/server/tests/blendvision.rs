@@ -52,8 +52,8 @@ fn bad_request_fields(status: StatusCode, body: &Value) -> Vec<String> {
     let info = rpc.details.iter().find(|d| d.type_url == ERROR_INFO_TYPE).unwrap();
     assert_eq!(info.domain.as_deref(), Some("org"));
     assert_eq!(info.metadata.as_ref().map(|m| m.len()), Some(0));
-    let fields: Vec<String> = rpc.field_violations().map(|v| v.field.clone()).collect();
-    assert!(rpc.field_violations().all(|v| !v.description.is_empty()), "{body}");
+    let fields: Vec<String> = rpc.field_violations().iter().map(|v| v.field.clone()).collect();
+    assert!(rpc.field_violations().iter().all(|v| !v.description.is_empty()), "{body}");
     assert!(rpc.message.starts_with(&fields[0]), "the message names the first field: {body}");
     fields
 }
