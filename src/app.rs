@@ -32,6 +32,8 @@ pub fn provide_app_contexts() {
     provide_meta_context();
     provide_i18n(I18n::detect());
     provide_context(Config::from_document());
+    // Made here, in the root owner, so it lives as long as the app.
+    provide_context(crate::core::capabilities::active());
     provide_context(SessionStore::load());
 }
 
@@ -45,6 +47,7 @@ fn IssuerRoute() -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_app_contexts();
     crate::ui::form::unsaved::provide_unsaved();
+    crate::features::auth::renew::keep_alive();
     view! {
         <Router>
             <Shell tools=ViewFn::from(|| view! { <SignOutButton/> })>

@@ -108,7 +108,7 @@ async fn email_is_checked_after_leaving_the_field_and_then_as_typed() {
 }
 
 #[wasm_bindgen_test]
-async fn open_badge_offers_an_api_token_and_blendvision_does_not() {
+async fn both_platforms_offer_an_api_token_and_blendvision_asks_for_the_organization() {
     let ob_root = sign_in_form(Dialect::OpenBadge);
     settle().await;
     let toggle: HtmlElement = ob_root.query_selector("button[type=button]").unwrap().expect("token toggle").unchecked_into();
@@ -117,13 +117,47 @@ async fn open_badge_offers_an_api_token_and_blendvision_does_not() {
     settle().await;
     assert!(ob_root.query_selector("#api-token").unwrap().is_some());
     assert!(ob_root.query_selector("#password").unwrap().is_none());
+    assert!(ob_root.query_selector("#org-id").unwrap().is_none(), "Open Badge tokens name their organization");
     submit(&ob_root);
     settle().await;
     assert!(text(&ob_root).contains("Paste your API token"));
 
     let bv_root = sign_in_form(Dialect::BlendVision);
     settle().await;
-    assert!(bv_root.query_selector("button[type=button]").unwrap().is_none());
+    let toggle: HtmlElement = bv_root.query_selector("button[type=button]").unwrap().expect("token toggle").unchecked_into();
+    toggle.click();
+    settle().await;
+    assert!(bv_root.query_selector("#org-id").unwrap().is_some());
+    submit(&bv_root);
+    settle().await;
+    assert!(text(&bv_root).contains("Paste your API token"));
+    assert!(text(&bv_root).contains("Enter the organization ID"));
+}
+
+#[wasm_bindgen_test]
+async fn without_password_sign_in_the_token_form_is_the_only_one() {
+    use orgdesk::core::capabilities::{Capabilities, Extension};
+    let meta = document().create_element("meta").unwrap();
+    meta.set_attribute("name", "orgdesk-openbadge-extensions").unwrap();
+    meta.set_attribute("content", "statistics public-profile").unwrap();
+    document().head().unwrap().append_child(&meta).unwrap();
+    let caps = Capabilities::from_document();
+    meta.remove();
+    assert!(!caps.offers_untracked(Extension::ObPassword));
+    assert!(!caps.offers_untracked(Extension::ObLogoRemoval));
+    assert!(caps.offers_untracked(Extension::ObStatistics));
+    assert!(caps.offers_untracked(Extension::BvRefresh), "no BlendVision tag: every extension");
+
+    let root = mount(Lang::It, move || {
+        provide_context(caps);
+        view! { <SignInForm dialect=Dialect::OpenBadge on_signed_in=Callback::new(|_: Session| ())/> }
+    })
+    .0;
+    settle().await;
+    assert!(root.query_selector("#api-token").unwrap().is_some());
+    assert!(root.query_selector("#password").unwrap().is_none());
+    assert!(root.query_selector("button[type=button]").unwrap().is_none(), "no way back to a password form that cannot work");
+    assert!(text(&root).contains("Questo server accetta solo token API"), "{}", text(&root));
 }
 
 #[wasm_bindgen_test]
@@ -343,6 +377,18 @@ fn rpc_400_field_violations_become_field_errors() {
     let ApiError::Invalid { fields, .. } = error_from(400, include_str!("fixtures/blendvision/error-invalid-argument.json"), None) else { panic!() };
     assert_eq!(fields["business_setting.site_limit"], vec!["must be within [0, 50]".to_string()]);
     assert_eq!(error_from(404, include_str!("fixtures/blendvision/error-not-found.json"), None), ApiError::NotFound { message: "organization not found".into() });
+}
+
+#[wasm_bindgen_test]
+fn rpc_fields_named_only_in_the_message_land_on_their_fields_and_the_last_reason_counts() {
+    use orgdesk::api::http::error_from;
+    use orgdesk::api::ApiError;
+    let body = r#"{"code":3,"message":"validation error, field 'business_setting.site_limit': value must be inside range [0, 50]","details":[
+        {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ERROR_REASON_GENERIC"},
+        {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ERROR_REASON_INVALID_ARGUMENT"}]}"#;
+    let ApiError::Invalid { fields, reason, .. } = error_from(400, body, None) else { panic!() };
+    assert_eq!(fields["business_setting.site_limit"], vec!["value must be inside range [0, 50]".to_string()]);
+    assert_eq!(reason.as_deref(), Some("ERROR_REASON_INVALID_ARGUMENT"));
 }
 
 #[wasm_bindgen_test]

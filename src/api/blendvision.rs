@@ -2,7 +2,8 @@
 
 use super::http::{send, send_no_content, Body, Call};
 use super::ApiError;
-use crate::core::session::Dialect;
+use crate::core::capabilities::Extension;
+use crate::core::session::{self, Dialect};
 use gloo_net::http::Method;
 use orgdesk_model::blendvision::{LoginRequest, LoginResponse, Organization, OrganizationEnvelope, Plan, PlansResponse, SubOrgDetail, SubOrgsPage};
 
@@ -16,9 +17,33 @@ pub async fn login(email: &str, password: &str) -> Result<LoginResponse, ApiErro
     send(call(Method::POST, "/bv/account/v1/accounts/login", None, Body::Json(body))).await
 }
 
-/// The token's organization. A 404 means the account has none.
+/// A new access token for `refresh_token` (an orgdesk extension).
+pub async fn refresh(refresh_token: &str) -> Result<LoginResponse, ApiError> {
+    let body = serde_json::json!({ "refresh_token": refresh_token });
+    send(call(Method::POST, "/bv/account/v1/tokens/refresh", None, Body::Json(body)).needs(Extension::BvRefresh)).await
+}
+
+/// Revokes `token` (an orgdesk extension).
+pub async fn logout(token: String) -> Result<(), ApiError> {
+    send_no_content(call(Method::POST, "/bv/account/v1/accounts/logout", Some(token), Body::None).needs(Extension::BvRevoke)).await
+}
+
+/// The token's organization. A 404 means the account has none. Its id is
+/// what later calls send as `x-bv-org-id`.
 pub async fn organization(token: String) -> Result<Organization, ApiError> {
     let env: OrganizationEnvelope = send(call(Method::GET, "/bv/org/v1/organizations", Some(token), Body::None)).await?;
+    if let Some(id) = &env.organization.id {
+        session::remember_bv_org(id);
+    }
+    Ok(env.organization)
+}
+
+/// The organization an API token acts for, checked with the server:
+/// `GET /organizations` with `x-bv-org-id: org_id`.
+pub async fn organization_as(token: String, org_id: String) -> Result<Organization, ApiError> {
+    let mut request = call(Method::GET, "/bv/org/v1/organizations", Some(token), Body::None);
+    request.headers.push(("x-bv-org-id", org_id));
+    let env: OrganizationEnvelope = send(request).await?;
     Ok(env.organization)
 }
 

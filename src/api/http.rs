@@ -2,6 +2,7 @@
 //! and the mapping of both error dialects onto one `ApiError`.
 
 pub use crate::core::error::ApiError;
+use crate::core::capabilities::{self, Extension};
 use crate::core::config::Config;
 use crate::core::session::{self, Dialect};
 use gloo_net::http::{Method, RequestBuilder, Response};
@@ -33,11 +34,20 @@ pub struct Call<'a> {
     /// Ask the server every time (a cheap 304 when unchanged) instead of
     /// trusting a cached answer's max-age.
     pub revalidate: bool,
+    /// The orgdesk extension this call needs: a 404 or 405 then means
+    /// "not offered" (remembered for the tab), not an error.
+    pub extension: Option<Extension>,
 }
 
 impl<'a> Call<'a> {
     pub fn new(dialect: Dialect, method: Method, path: &'a str, token: Option<String>, body: Body) -> Self {
-        Call { dialect, method, path, token, body, headers: Vec::new(), revalidate: false }
+        Call { dialect, method, path, token, body, headers: Vec::new(), revalidate: false, extension: None }
+    }
+
+    /// This call needs `extension`.
+    pub fn needs(mut self, extension: Extension) -> Self {
+        self.extension = Some(extension);
+        self
     }
 }
 
@@ -95,6 +105,12 @@ async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError
     for (name, value) in &call.headers {
         builder = builder.header(name, value);
     }
+    // BlendVision: every call says which organization it acts for.
+    if call.dialect == Dialect::BlendVision && call.token.is_some() && !call.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("x-bv-org-id")) {
+        if let Some(org) = session::bv_org_id() {
+            builder = builder.header("x-bv-org-id", &org);
+        }
+    }
     let request = match call.body {
         Body::None => builder.build(),
         Body::Json(value) => builder.json(&value),
@@ -112,6 +128,10 @@ async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError
     };
     let status = response.status();
     ended_if_rejected(status, call.token.as_deref());
+    if let Some(ext) = call.extension.filter(|ext| not_offered(*ext, status)) {
+        capabilities::active().lacks(ext);
+        return Err(ApiError::NotOffered);
+    }
     let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
     let text = response.text().await.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })?;
     Ok((status, text, retry_after))
@@ -132,6 +152,15 @@ fn abort_on_cleanup(controller: &web_sys::AbortController) -> std::rc::Rc<std::c
         });
     }
     cancelled
+}
+
+/// Whether `status` from `ext`'s endpoint says the backend lacks it. The
+/// public profile's 404 means "private or unknown", so only its 405 counts.
+fn not_offered(ext: Extension, status: u16) -> bool {
+    match ext {
+        Extension::ObPublic => status == 405,
+        _ => status == 404 || status == 405 || status == 501,
+    }
 }
 
 /// A 401 to a request that carried the session's token ends the session.

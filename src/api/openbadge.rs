@@ -2,6 +2,7 @@
 
 use super::http::{send, send_no_content, Body, Call};
 use super::ApiError;
+use crate::core::capabilities::{self, Extension};
 use crate::core::session::Dialect;
 use gloo_net::http::Method;
 use orgdesk_model::openbadge::{AuthUser, BadgeTemplate, Data, LoginRequest, LoginToken, Organization, Paginated, Statistics, YearStatistics};
@@ -14,12 +15,12 @@ fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'
 pub async fn login(email: &str, password: &str) -> Result<LoginToken, ApiError> {
     let body = serde_json::to_value(LoginRequest { email: email.trim().to_string(), password: password.to_string() })
         .map_err(|e| ApiError::Decode(e.to_string()))?;
-    let data: Data<LoginToken> = send(call(Method::POST, "/api/v1/auth/login", None, Body::Json(body))).await?;
+    let data: Data<LoginToken> = send(call(Method::POST, "/api/v1/auth/login", None, Body::Json(body)).needs(Extension::ObPassword)).await?;
     Ok(data.data)
 }
 
 pub async fn logout(token: String) -> Result<(), ApiError> {
-    send_no_content(call(Method::POST, "/api/v1/auth/logout", Some(token), Body::None)).await
+    send_no_content(call(Method::POST, "/api/v1/auth/logout", Some(token), Body::None).needs(Extension::ObPassword)).await
 }
 
 pub async fn current_user(token: String) -> Result<AuthUser, ApiError> {
@@ -32,7 +33,8 @@ pub async fn organization(token: String) -> Result<Organization, ApiError> {
 }
 
 /// Changes only the keys in `changes` (bracketed form keys). With
-/// `loaded_at`, the server refuses with 412 if the record changed since.
+/// `loaded_at`, the server refuses with 412 if the record changed since
+/// (where it offers conditional writes; elsewhere the last write wins).
 pub async fn update(token: String, changes: Vec<(String, String)>, loaded_at: Option<Timestamp>) -> Result<Organization, ApiError> {
     update_since(token, changes, loaded_at.map(|at| at.to_http_date())).await
 }
@@ -40,7 +42,7 @@ pub async fn update(token: String, changes: Vec<(String, String)>, loaded_at: Op
 /// [`update`] with the version as the HTTP date itself.
 pub async fn update_since(token: String, changes: Vec<(String, String)>, since: Option<String>) -> Result<Organization, ApiError> {
     let mut request = call(Method::PUT, "/api/v1/issuers/organization", Some(token), Body::Form(changes));
-    if let Some(at) = since {
+    if let Some(at) = since.filter(|_| capabilities::active().offers_untracked(Extension::ObConditional)) {
         request.headers.push(("If-Unmodified-Since", at));
     }
     let data: Data<Organization> = send(request).await?;
@@ -66,17 +68,17 @@ pub async fn all_badge_templates(token: String) -> Result<Vec<BadgeTemplate>, Ap
 }
 
 pub async fn statistics(token: String) -> Result<Statistics, ApiError> {
-    let data: Data<Statistics> = send(call(Method::GET, "/api/v1/issuers/organization/statistics", Some(token), Body::None)).await?;
+    let data: Data<Statistics> = send(call(Method::GET, "/api/v1/issuers/organization/statistics", Some(token), Body::None).needs(Extension::ObStatistics)).await?;
     Ok(data.data)
 }
 
 pub async fn year_statistics(token: String, year: i32) -> Result<YearStatistics, ApiError> {
     let path = format!("/api/v1/issuers/organization/year-statistics?year={year}");
-    let data: Data<YearStatistics> = send(call(Method::GET, &path, Some(token), Body::None)).await?;
+    let data: Data<YearStatistics> = send(call(Method::GET, &path, Some(token), Body::None).needs(Extension::ObStatistics)).await?;
     Ok(data.data)
 }
 
 pub async fn remove_logo(token: String) -> Result<Organization, ApiError> {
-    let data: Data<Organization> = send(call(Method::DELETE, "/api/v1/issuers/organization/logo", Some(token), Body::None)).await?;
+    let data: Data<Organization> = send(call(Method::DELETE, "/api/v1/issuers/organization/logo", Some(token), Body::None).needs(Extension::ObLogoRemoval)).await?;
     Ok(data.data)
 }

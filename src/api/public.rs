@@ -9,7 +9,7 @@ use orgdesk_model::openbadge::{Data, PublicOrganization};
 /// A 404 means private, disabled or unknown: the API does not say which.
 pub async fn organization(id: String) -> Result<PublicOrganization, ApiError> {
     let path = format!("/api/v1/public/organizations/{}", js_sys::encode_uri_component(&id));
-    let mut call = Call::new(Dialect::OpenBadge, Method::GET, &path, None, Body::None);
+    let mut call = Call::new(Dialect::OpenBadge, Method::GET, &path, None, Body::None).needs(crate::core::capabilities::Extension::ObPublic);
     // Visitors see a switch change at once; the ETag keeps that cheap.
     call.revalidate = true;
     let data: Data<PublicOrganization> = send(call).await?;

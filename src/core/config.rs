@@ -25,10 +25,14 @@ impl Config {
 }
 
 fn meta(name: &str) -> String {
-    let content = web_sys::window()
+    meta_opt(name).unwrap_or_default().trim_end_matches('/').to_string()
+}
+
+/// The `content` of `<meta name="{name}">`, trimmed; `None` without the tag.
+pub fn meta_opt(name: &str) -> Option<String> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&format!("meta[name=\"{name}\"]")).ok().flatten())
         .and_then(|el| el.get_attribute("content"))
-        .unwrap_or_default();
-    content.trim().trim_end_matches('/').to_string()
+        .map(|c| c.trim().to_string())
 }

@@ -31,5 +31,7 @@ pub enum ApiError {
     TooLarge { message: String },
     /// The admin cancelled the request.
     Cancelled,
+    /// 404/405 from an orgdesk extension the backend does not offer (API.md §3).
+    NotOffered,
 }
 

@@ -1,6 +1,7 @@
 //! What the app knows without showing anything: the API base URLs, the
 //! session, browser storage and the shape of a failed request.
 
+pub mod capabilities;
 pub mod config;
 pub mod error;
 pub mod session;

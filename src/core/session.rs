@@ -38,6 +38,21 @@ pub struct Session {
     /// Milliseconds since the epoch, when the server told us.
     #[serde(default)]
     pub expires_at: Option<i64>,
+    /// BlendVision: renews the access token before `expires_at` (where the
+    /// backend offers renewal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// BlendVision: the organization every call acts for (`x-bv-org-id`),
+    /// given at an API-token sign-in or learned from the first answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_id: Option<String>,
+}
+
+impl Session {
+    /// A session with a token and nothing else known yet.
+    pub fn new(dialect: Dialect, token: String, expires_at: Option<i64>) -> Session {
+        Session { dialect, token, expires_at, refresh_token: None, org_id: None }
+    }
 }
 
 /// Why the admin is looking at the sign-in page again.
@@ -67,7 +82,8 @@ impl SessionStore {
         let stored = storage::get(KEY).and_then(|s| serde_json::from_str::<Session>(&s).ok());
         let now = js_sys::Date::now() as i64;
         match stored {
-            Some(s) if s.expires_at.is_some_and(|at| at <= now) => {
+            // A session that can be renewed is renewed (`features/auth/renew.rs`).
+            Some(s) if s.expires_at.is_some_and(|at| at <= now) && s.refresh_token.is_none() => {
                 storage::remove(KEY);
                 SessionStore { current: RwSignal::new(None), ended: RwSignal::new(Some(SignedOutReason::Expired)) }
             }
@@ -89,6 +105,20 @@ impl SessionStore {
         self.current.set(None);
     }
 
+    /// Changes the current session in place (a renewed token, the
+    /// organization learned), keeping it stored.
+    pub fn amend(&self, change: impl FnOnce(&mut Session)) {
+        let Some(mut session) = self.current.get_untracked() else { return };
+        change(&mut session);
+        if self.current.with_untracked(|c| c.as_ref() == Some(&session)) {
+            return;
+        }
+        if let Ok(json) = serde_json::to_string(&session) {
+            storage::set(KEY, &json);
+        }
+        self.current.set(Some(session));
+    }
+
     /// The token for `dialect`, if the session belongs to it.
     pub fn token(&self, dialect: Dialect) -> Option<String> {
         self.current.with_untracked(|s| s.as_ref().filter(|s| s.dialect == dialect).map(|s| s.token.clone()))
@@ -108,6 +138,24 @@ pub fn token_rejected(token: &str) {
         if store.current.with_untracked(|s| s.as_ref().is_some_and(|s| s.token == token)) {
             store.end(SignedOutReason::Expired);
         }
+    }
+}
+
+/// The BlendVision organization the current session acts for, if known:
+/// sent as `x-bv-org-id` on every BlendVision call.
+pub fn bv_org_id() -> Option<String> {
+    let store = ACTIVE.with(std::cell::Cell::get)?;
+    store.current.with_untracked(|s| s.as_ref().filter(|s| s.dialect == Dialect::BlendVision).and_then(|s| s.org_id.clone()))
+}
+
+/// Remembers the BlendVision organization the session acts for.
+pub fn remember_bv_org(id: &str) {
+    if let Some(store) = ACTIVE.with(std::cell::Cell::get) {
+        store.amend(|s| {
+            if s.dialect == Dialect::BlendVision && s.org_id.is_none() && !id.is_empty() {
+                s.org_id = Some(id.to_string());
+            }
+        });
     }
 }
 

@@ -135,6 +135,7 @@ pub fn api_error_key(error: &crate::core::error::ApiError) -> T {
         E::Decode(_) => T::ErrDecode,
         E::TooLarge { .. } => T::ErrTooLargeFile,
         E::Cancelled => T::UploadCancelled,
+        E::NotOffered => T::ErrNotOffered,
     }
 }
 

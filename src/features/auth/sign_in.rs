@@ -6,6 +6,7 @@ use crate::api::{self, ApiError};
 use crate::ui::error_summary::{ErrorSummary, Problem};
 use crate::ui::field::TextField;
 use crate::i18n::{api_error_key, msg, use_i18n, I18n, T};
+use crate::core::capabilities::{use_capabilities, Extension};
 use crate::core::session::{use_session, Dialect, Session, SignedOutReason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -94,9 +95,12 @@ struct SignInState {
     email: RwSignal<String>,
     password: RwSignal<String>,
     token: RwSignal<String>,
+    /// BlendVision API tokens act for this organization (`x-bv-org-id`).
+    org_id: RwSignal<String>,
     email_left: RwSignal<bool>,
     password_left: RwSignal<bool>,
     token_left: RwSignal<bool>,
+    org_left: RwSignal<bool>,
     submitted: RwSignal<bool>,
     attempt: RwSignal<u32>,
     pending: RwSignal<bool>,
@@ -104,11 +108,14 @@ struct SignInState {
     email_error: Memo<Option<T>>,
     password_error: Memo<Option<T>>,
     token_error: Memo<Option<T>>,
+    org_error: Memo<Option<T>>,
 }
 
 impl SignInState {
-    fn new() -> SignInState {
-        let method = RwSignal::new(Method::Password);
+    fn new(password_offered: bool) -> SignInState {
+        let method = RwSignal::new(if password_offered { Method::Password } else { Method::ApiToken });
+        let org_id = RwSignal::new(String::new());
+        let org_left = RwSignal::new(false);
         let email = RwSignal::new(String::new());
         let password = RwSignal::new(String::new());
         let token = RwSignal::new(String::new());
@@ -138,14 +145,19 @@ impl SignInState {
         let token_error = Memo::new(move |_| {
             ((token_left.get() || submitted.get()) && token.get().trim().is_empty()).then_some(T::ErrTokenRequired)
         });
+        let org_error = Memo::new(move |_| {
+            ((org_left.get() || submitted.get()) && org_id.get().trim().is_empty()).then_some(T::ErrOrgIdRequired)
+        });
         SignInState {
             method,
             email,
             password,
             token,
+            org_id,
             email_left,
             password_left,
             token_left,
+            org_left,
             submitted,
             attempt,
             pending,
@@ -153,11 +165,12 @@ impl SignInState {
             email_error,
             password_error,
             token_error,
+            org_error,
         }
     }
 
     /// The error summary's list, once a submit was tried.
-    fn problems(self, i18n: I18n) -> Signal<Vec<Problem>> {
+    fn problems(self, i18n: I18n, dialect: Dialect) -> Signal<Vec<Problem>> {
         Signal::derive(move || {
             if !self.submitted.get() {
                 return Vec::new();
@@ -176,6 +189,9 @@ impl SignInState {
                 Method::ApiToken => {
                     if let Some(e) = self.token_error.get() {
                         list.push(("api-token", e.text(lang).to_string()));
+                    }
+                    if let Some(e) = self.org_error.get().filter(|_| dialect == Dialect::BlendVision) {
+                        list.push(("org-id", e.text(lang).to_string()));
                     }
                 }
             }
@@ -204,42 +220,62 @@ impl SignInState {
         }
         self.pending.set(true);
         let chosen = self.method.get_untracked();
-        let (email, password, token) = (self.email.get_untracked(), self.password.get_untracked(), self.token.get_untracked());
+        let credentials = Credentials {
+            email: self.email.get_untracked(),
+            password: self.password.get_untracked(),
+            token: self.token.get_untracked().trim().to_string(),
+            org_id: self.org_id.get_untracked().trim().to_string(),
+        };
         spawn_local(async move {
-            let outcome = authenticate(dialect, chosen, email, password, token).await;
+            let outcome = authenticate(dialect, chosen, credentials).await;
             self.pending.set(false);
             match outcome {
                 Ok(session) => on_signed_in.run(session),
+                Err(Failure::Text(T::PasswordNotOffered)) => {
+                    // The backend has no password sign-in: the token form is the way in.
+                    self.method.set(Method::ApiToken);
+                    self.submitted.set(false);
+                    self.failure.set(Some(Failure::Text(T::PasswordNotOffered)));
+                }
                 Err(key) => self.failure.set(Some(key)),
             }
         });
     }
 }
 
+/// What the admin typed.
+struct Credentials {
+    email: String,
+    password: String,
+    token: String,
+    org_id: String,
+}
+
 /// Asks the platform for a session with the given credentials.
-async fn authenticate(dialect: Dialect, chosen: Method, email: String, password: String, token: String) -> Result<Session, Failure> {
+async fn authenticate(dialect: Dialect, chosen: Method, c: Credentials) -> Result<Session, Failure> {
+    let token_refused = |e: ApiError| match e {
+        ApiError::Unauthenticated { .. } => Failure::Text(T::TokenRejected),
+        ApiError::Forbidden { .. } | ApiError::NotFound { .. } if dialect == Dialect::BlendVision => Failure::Text(T::TokenOrgRejected),
+        e @ ApiError::Invalid { .. } => Failure::Text(api_error_key(&e)),
+        other => credentials_error(other),
+    };
     match (dialect, chosen) {
         (Dialect::OpenBadge, Method::ApiToken) => {
-            let token = token.trim().to_string();
-            api::openbadge::current_user(token.clone())
-                .await
-                .map(|_| Session { dialect, token, expires_at: None })
-                .map_err(|e| match e {
-                    ApiError::Unauthenticated { .. } => Failure::Text(T::TokenRejected),
-                    e @ ApiError::Invalid { .. } => Failure::Text(api_error_key(&e)),
-                    other => credentials_error(other),
-                })
+            api::openbadge::current_user(c.token.clone()).await.map(|_| Session::new(dialect, c.token, None)).map_err(token_refused)
         }
-        (Dialect::OpenBadge, Method::Password) => api::openbadge::login(&email, &password)
+        (Dialect::OpenBadge, Method::Password) => api::openbadge::login(&c.email, &c.password)
             .await
-            .map(|t| Session { dialect, token: t.token, expires_at: t.expires_at.map(|at| at.millis()) })
+            .map(|t| Session::new(dialect, t.token, t.expires_at.map(|at| at.millis())))
             .map_err(credentials_error),
-        (Dialect::BlendVision, _) => api::blendvision::login(&email, &password)
+        (Dialect::BlendVision, Method::ApiToken) => api::blendvision::organization_as(c.token.clone(), c.org_id.clone())
+            .await
+            .map(|_| Session { org_id: Some(c.org_id), ..Session::new(dialect, c.token, None) })
+            .map_err(token_refused),
+        (Dialect::BlendVision, Method::Password) => api::blendvision::login(&c.email, &c.password)
             .await
             .map(|r| Session {
-                dialect,
-                token: r.access_token,
-                expires_at: r.expires_in.map(|s| js_sys::Date::now() as i64 + s * 1000),
+                refresh_token: Some(r.refresh_token).filter(|t| !t.is_empty()),
+                ..Session::new(dialect, r.access_token, r.expires_in.map(|s| js_sys::Date::now() as i64 + s * 1000))
             })
             .map_err(credentials_error),
     }
@@ -253,8 +289,10 @@ fn field_error(i18n: I18n, memo: Memo<Option<T>>) -> Signal<Option<&'static str>
 #[component]
 pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl IntoView {
     let i18n = use_i18n();
-    let state = SignInState::new();
-    let problems = state.problems(i18n);
+    let caps = use_capabilities();
+    let password_offered = dialect == Dialect::BlendVision || caps.offers_untracked(Extension::ObPassword);
+    let state = SignInState::new(password_offered);
+    let problems = state.problems(i18n, dialect);
     let SignInState { method, pending, failure, attempt, .. } = state;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -269,7 +307,7 @@ pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl Int
             })}
             <Show
                 when=move || method.get() == Method::Password
-                fallback=move || view! { <TokenField state/> }
+                fallback=move || view! { <TokenFields state dialect/> }
             >
                 <PasswordFields state/>
             </Show>
@@ -307,26 +345,46 @@ fn PasswordFields(state: SignInState) -> impl IntoView {
     }
 }
 
-/// The pasted API token (Open Badge only).
+/// The pasted API token, and (BlendVision) the organization it acts for.
+/// Where the backend has no password sign-in, a line says where tokens come from.
 #[component]
-fn TokenField(state: SignInState) -> impl IntoView {
+fn TokenFields(state: SignInState, dialect: Dialect) -> impl IntoView {
     let i18n = use_i18n();
-    let SignInState { token, token_left, pending, .. } = state;
+    let caps = use_capabilities();
+    let SignInState { token, token_left, org_id, org_left, pending, .. } = state;
+    let (hint, only_tokens) = match dialect {
+        Dialect::OpenBadge => (T::ApiTokenHint, !caps.offers_untracked(Extension::ObPassword)),
+        Dialect::BlendVision => (T::BvApiTokenHint, false),
+    };
     view! {
+        {only_tokens.then(|| view! { <p class="notice notice--info">{move || i18n.t(T::TokensOnly)}</p> })}
         <TextField
             id="api-token"
             label=T::ApiToken
-            hint=T::ApiTokenHint
+            hint=hint
             value=token
             error=field_error(i18n, state.token_error)
             autocomplete="off"
             disabled=pending
             on_blur=move || token_left.set(true)
         />
+        {(dialect == Dialect::BlendVision).then(|| view! {
+            <TextField
+                id="org-id"
+                label=T::OrgIdLabel
+                hint=T::OrgIdHint
+                value=org_id
+                error=field_error(i18n, state.org_error)
+                autocomplete="off"
+                disabled=pending
+                on_blur=move || org_left.set(true)
+            />
+        })}
     }
 }
 
-/// Submit, and (Open Badge) the switch between password and API token.
+/// Submit, and the switch between password and API token (where the
+/// backend offers both).
 #[component]
 fn SignInActions(state: SignInState, dialect: Dialect) -> impl IntoView {
     let i18n = use_i18n();
@@ -336,7 +394,7 @@ fn SignInActions(state: SignInState, dialect: Dialect) -> impl IntoView {
             <button type="submit" class="button" disabled=move || pending.get()>
                 {move || i18n.t(if pending.get() { T::SigningIn } else { T::SignIn })}
             </button>
-            {(dialect == Dialect::OpenBadge).then(|| view! {
+            {(dialect == Dialect::BlendVision || use_capabilities().offers_untracked(Extension::ObPassword)).then(|| view! {
                 <button
                     type="button"
                     class="button button--link"
@@ -357,6 +415,7 @@ fn credentials_error(e: ApiError) -> Failure {
         ApiError::Unauthenticated { .. } | ApiError::Invalid { .. } => Failure::Text(T::WrongCredentials),
         ApiError::RateLimited { retry_after_secs } => Failure::Locked(retry_after_secs),
         ApiError::Server { status: 503, .. } => Failure::Text(T::SignInBusy),
+        ApiError::NotOffered => Failure::Text(T::PasswordNotOffered),
         other => Failure::Text(api_error_key(&other)),
     }
 }

@@ -2,6 +2,7 @@
 //! drops this admin's drafts, revokes the token where the platform can.
 
 use crate::api;
+use crate::core::capabilities::{use_capabilities, Extension};
 use crate::core::session::{use_session, Dialect, SignedOutReason};
 use crate::core::storage;
 use crate::i18n::{use_i18n, T};
@@ -25,12 +26,18 @@ pub fn SignOutButton() -> impl IntoView {
         }
         // Drafts belong to this admin: signing out on purpose removes them.
         storage::session_remove_prefix("orgdesk.draft.");
-        if current.dialect == Dialect::OpenBadge {
-            // Revoke server-side too; if that fails the token is still forgotten here.
-            let token = current.token.clone();
-            spawn_local(async move {
+        // Revoke server-side too where the backend can; if that fails or is not
+        // offered, the token is still forgotten here.
+        let caps = use_capabilities();
+        let token = current.token.clone();
+        match current.dialect {
+            Dialect::OpenBadge if caps.offers_untracked(Extension::ObPassword) => spawn_local(async move {
                 let _ = api::openbadge::logout(token).await;
-            });
+            }),
+            Dialect::BlendVision if caps.offers_untracked(Extension::BvRevoke) => spawn_local(async move {
+                let _ = api::blendvision::logout(token).await;
+            }),
+            _ => {}
         }
         session.end(SignedOutReason::SignedOut);
         navigate(current.dialect.sign_in_path(), Default::default());

@@ -265,7 +265,11 @@ pub fn RenameForm(org_id: String, name: String, on_renamed: Callback<String>) ->
             Dialect::BlendVision,
             move |token, pairs: Vec<(String, String)>, _| {
                 let new_name = pairs.into_iter().next().map(|(_, v)| v).unwrap_or_default();
-                async move { api::blendvision::rename(token, new_name.clone()).await.map(|()| new_name) }
+                async move {
+                    api::blendvision::rename(token.clone(), new_name).await?;
+                    // The PATCH answers `{}`: read the name back to see what was kept.
+                    api::blendvision::organization(token).await.map(|o| o.name.unwrap_or_default())
+                }
             },
             |token| async move { api::blendvision::organization(token).await.map(|o| o.name.unwrap_or_default()) },
             |new_name: &String| named(new_name.clone()),

@@ -6,6 +6,7 @@ use crate::ui::form::model::{self, ob_keys, FormKey, FormModel, Snapshot};
 use crate::i18n::{country_name, use_i18n, Lang, T};
 use crate::ui::form::inputs::{ConflictPanel, DraftNotice, FormSummary, SaveBar};
 use crate::ui::form::unsaved::guard_unsaved;
+use crate::core::capabilities::{use_capabilities, Extension};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use crate::core::session::Dialect;
@@ -80,6 +81,9 @@ pub fn OrgFormPage(
                     }
                 >
                     {children()}
+                    {(!use_capabilities().offers_untracked(Extension::ObConditional)).then(|| view! {
+                        <p class="field__hint">{move || i18n.t(T::LastWriteWins)}</p>
+                    })}
                     <SaveBar form updated_at=Signal::derive(move || record.with(|o| o.updated_at)) on_save=submit/>
                 </form>
                 {aside}

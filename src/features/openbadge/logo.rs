@@ -6,6 +6,7 @@ use super::nav::OrganizationPage;
 use crate::api::http::{upload_file, UploadHandle};
 use crate::api::{self, ApiError};
 use crate::i18n::{api_error_key, format_number, use_i18n, T};
+use crate::core::capabilities::{use_capabilities, Extension};
 use crate::core::session::{use_session, Dialect, SessionStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -171,6 +172,8 @@ impl LogoState {
                     org.set(saved);
                     status.set(Status::Removed);
                 }
+                // The button gives way to a line saying why (see `RemoveLogo`).
+                Err(ApiError::NotOffered) => status.set(Status::Idle),
                 Err(e) => status.set(Status::Failed(api_error_key(&e))),
             }
         });
@@ -264,12 +267,16 @@ fn CurrentLogo(state: LogoState) -> impl IntoView {
     }
 }
 
-/// "Remove logo", and the confirmation it asks for.
+/// "Remove logo", and the confirmation it asks for; where the backend
+/// cannot remove a logo, a line saying a new one can replace it.
 #[component]
 fn RemoveLogo(state: LogoState) -> impl IntoView {
     let i18n = use_i18n();
+    let caps = use_capabilities();
     let confirming = state.confirming;
-    move || if confirming.get() {
+    move || if !caps.offers(Extension::ObLogoRemoval) {
+        view! { <p class="field__hint">{i18n.t(T::LogoRemovalNotOffered)}</p> }.into_any()
+    } else if confirming.get() {
         view! {
             <div class="confirm" role="group" aria-labelledby="remove-confirm">
                 <p id="remove-confirm">{i18n.t(T::RemoveLogoConfirm)}</p>

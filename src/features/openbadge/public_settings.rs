@@ -118,8 +118,11 @@ impl PublicState {
             saving.set(None);
             match result {
                 Ok(saved) => {
+                    // Saved means kept: a server that dropped the key answers 200
+                    // with the old value, which the switch then shows.
+                    let kept = key.get(&saved.settings.unwrap_or_default()) == on;
                     org.set(saved);
-                    outcome.set(Some(Outcome::Saved));
+                    outcome.set(Some(if kept { Outcome::Saved } else { Outcome::Failed(T::NotKeptSwitch) }));
                 }
                 Err(ApiError::Conflict) => {
                     org.set(before);

@@ -27,7 +27,9 @@ pub fn StatisticsPage() -> impl IntoView {
 fn StatisticsLoader() -> impl IntoView {
     let data = authed_resource(Dialect::OpenBadge, |token: String| async move {
         let org = api::openbadge::organization(token.clone()).await?;
-        let totals = api::openbadge::statistics(token).await?;
+        // The organization record carries the same counts: a server without
+        // our statistics body (or with an odd one) still shows the figures.
+        let totals = api::openbadge::statistics(token).await.unwrap_or_default().or_record(&org);
         Ok((org, totals))
     });
     loaded(data, |(org, totals)| view! { <StatisticsView org totals/> }.into_any(), None)
@@ -46,13 +48,16 @@ pub fn StatisticsView(org: Organization, totals: Statistics) -> impl IntoView {
     let year = RwSignal::new(this_year);
     let loaded = RwSignal::new(None::<YearStatistics>);
     let failure = RwSignal::new(None::<ApiError>);
+    // This server has no per-month figures (our body is an extension).
+    let unavailable = RwSignal::new(false);
     let request = authed_resource(Dialect::OpenBadge, move |token| api::openbadge::year_statistics(token, year.get()));
     // Keep the last year on screen until the next one arrives: no flash of empty.
     Effect::new(move |_| match request.get() {
-        Some(Ok(stats)) => {
+        Some(Ok(stats)) if stats.is_complete() => {
             failure.set(None);
             loaded.set(Some(stats));
         }
+        Some(Ok(_) | Err(ApiError::NotOffered | ApiError::Decode(_))) => unavailable.set(true),
         Some(Err(e)) => failure.set(Some(e)),
         None => {}
     });
@@ -90,7 +95,7 @@ pub fn StatisticsView(org: Organization, totals: Statistics) -> impl IntoView {
         <section class="card chart-card" aria-labelledby="per-month-title" aria-busy=move || loading.get().then_some("true")>
             <div class="chart-card__head">
                 <h2 id="per-month-title">{move || i18n.t(T::BadgesPerMonth)}</h2>
-                {(!never_issued).then(|| view! {
+                {move || (!never_issued && !unavailable.get()).then(|| view! {
                     <div class="chart-card__year">
                         <label for="year-select">{move || i18n.t(T::Year)}</label>
                         <select id="year-select" on:change:target=move |ev| {
@@ -112,7 +117,9 @@ pub fn StatisticsView(org: Organization, totals: Statistics) -> impl IntoView {
                     <button type="button" class="button button--secondary" on:click=move |_| request.refetch()>{i18n.t(T::Retry)}</button>
                 </div>
             })}
-            {if never_issued {
+            {move || if unavailable.get() {
+                view! { <p class="empty-state">{move || i18n.t(T::PerMonthNotAvailable)}</p> }.into_any()
+            } else if never_issued {
                 view! { <p class="empty-state">{move || i18n.t(T::NoBadgesYet)}</p> }.into_any()
             } else {
                 view! {

@@ -91,6 +91,8 @@ pub fn PublicApp() -> impl IntoView {
     provide_meta_context();
     provide_i18n(I18n::detect());
     provide_context(Config::from_document());
+    // Made here, in the root owner, so it lives as long as the app.
+    provide_context(crate::core::capabilities::active());
     let i18n = use_i18n();
     let id = issuer_id(&window().location().pathname().unwrap_or_default());
     view! {

@@ -27,13 +27,16 @@ pub fn inlined(id: &str) -> Option<Option<PublicOrganization>> {
 #[component]
 pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
+    let caps = crate::core::capabilities::use_capabilities();
     let org = LocalResource::new(move || {
         let id = id.get();
         let inline = inlined(&id);
+        let served = caps.offers_untracked(crate::core::capabilities::Extension::ObPublic);
         async move {
             match inline {
                 Some(Some(org)) => Ok(org),
                 Some(None) => Err(ApiError::NotFound { message: String::new() }),
+                None if !served => Err(ApiError::NotOffered),
                 None => api::public::organization(id).await,
             }
         }
@@ -52,6 +55,7 @@ pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
         None => view! { <Loading/> }.into_any(),
         Some(Ok(o)) => view! { <PublicProfile org=o with_meta=true/> }.into_any(),
         Some(Err(ApiError::NotFound { .. })) => view! { <PublicUnavailable/> }.into_any(),
+        Some(Err(ApiError::NotOffered)) => view! { <PublicNotServed/> }.into_any(),
         Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
     }
 }
@@ -67,6 +71,21 @@ pub fn PublicUnavailable() -> impl IntoView {
         <section class="message-page">
             <h1>{move || i18n.t(T::PublicUnavailableTitle)}</h1>
             <p>{move || i18n.t(T::PublicUnavailableBody)}</p>
+        </section>
+    }
+}
+
+/// This backend does not offer the public profile endpoint (an orgdesk
+/// extension): no page can be shown here.
+#[component]
+fn PublicNotServed() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || i18n.t(T::PublicUnavailableTitle)/>
+        <Meta name="robots" content="noindex"/>
+        <section class="message-page">
+            <h1>{move || i18n.t(T::PublicUnavailableTitle)}</h1>
+            <p>{move || i18n.t(T::PublicPageNotServed)}</p>
         </section>
     }
 }

@@ -200,6 +200,7 @@ pub fn SaveBar(
                     </span>
                 }.into_any())
             }
+            SaveState::NotKept(_) => Some(view! { <span class="save-bar__failed">{i18n.t(T::NotKeptSummary)}</span> }.into_any()),
             SaveState::Saved(_) | SaveState::Idle if form.dirty() => Some(view! { <span>{i18n.t(T::UnsavedChanges)}</span> }.into_any()),
             state => match (updated_at.get(), state) {
                 (Some(at), _) => Some(view! { <span>{format!("{} {}", i18n.t(T::LastSaved), format_timestamp(&at, lang))}</span> }.into_any()),

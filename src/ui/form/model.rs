@@ -131,6 +131,9 @@ pub enum SaveState {
     Failed(ApiError),
     /// Rate limited: retrying by itself in this many seconds.
     Waiting(u32),
+    /// The server answered "saved" but did not keep these many of the
+    /// changes; they stay typed in their fields, each with a message.
+    NotKept(usize),
 }
 
 /// What is kept in sessionStorage while there are unsaved changes: the
@@ -162,6 +165,8 @@ pub struct FormModel {
     started_from: RwSignal<BTreeMap<FormKey, String>>,
     touched: RwSignal<BTreeSet<FormKey>>,
     server: RwSignal<BTreeMap<FormKey, String>>,
+    /// Fields whose saved value came back different from what was sent.
+    not_kept: RwSignal<BTreeSet<FormKey>>,
     /// A server message for no field in this form.
     pub general: RwSignal<Option<String>>,
     /// Bumped on every save attempt; the error summary refocuses each time.
@@ -199,6 +204,7 @@ impl FormModel {
             started_from: RwSignal::new(BTreeMap::new()),
             touched: RwSignal::new(BTreeSet::new()),
             server: RwSignal::new(BTreeMap::new()),
+            not_kept: RwSignal::new(BTreeSet::new()),
             general: RwSignal::new(None),
             attempt: RwSignal::new(0),
             state: RwSignal::new(SaveState::Idle),
@@ -231,6 +237,7 @@ impl FormModel {
         self.version.set(version);
         self.touched.set(BTreeSet::new());
         self.server.set(BTreeMap::new());
+        self.not_kept.set(BTreeSet::new());
         self.general.set(None);
         self.conflicts.set(Vec::new());
     }
@@ -263,6 +270,11 @@ impl FormModel {
         self.server.update(|s| {
             s.remove(&k);
         });
+        if self.not_kept.with_untracked(|n| n.contains(&k)) {
+            self.not_kept.update(|n| {
+                n.remove(&k);
+            });
+        }
         self.persist();
     }
 
@@ -312,6 +324,9 @@ impl FormModel {
         if let Some(msg) = self.server.with(|s| s.get(&k).cloned()) {
             return Some(FieldMessage::Server(msg));
         }
+        if self.not_kept.with(|n| n.contains(&k)) {
+            return Some(FieldMessage::Key(crate::i18n::T::NotKept));
+        }
         let visible = self.attempt.get() > 0 || self.touched.with(|t| t.contains(&k));
         if !visible || !self.checked().contains(&k) {
             return None;
@@ -349,9 +364,40 @@ impl FormModel {
         self.started_from.set(BTreeMap::new());
         self.touched.set(BTreeSet::new());
         self.server.set(BTreeMap::new());
+        self.not_kept.set(BTreeSet::new());
         self.conflicts.set(Vec::new());
         self.attempt.set(0);
         self.state.set(SaveState::Saved(js_sys::Date::now()));
+    }
+
+    /// After [`saved`](Self::saved): the fields in `sent` whose value came
+    /// back different were not kept (a server that drops keys it has no rule
+    /// for still answers 200). They get the typed value back, a message, and
+    /// stay in the draft; the save is not reported as done.
+    fn check_kept(&self, sent: &[(String, String)], typed: &BTreeMap<FormKey, String>) {
+        let base = self.base.get_untracked();
+        let lost: BTreeSet<FormKey> = sent
+            .iter()
+            .filter_map(|(wire, value)| {
+                let k = self.key_named(wire)?;
+                let now = base.get(&k).map(|v| k.normalize(v)).unwrap_or_default();
+                (now != *value).then_some(k)
+            })
+            .collect();
+        if lost.is_empty() {
+            return;
+        }
+        self.values.update(|values| {
+            for k in &lost {
+                if let Some(mine) = typed.get(k) {
+                    values.insert(*k, mine.clone());
+                }
+            }
+        });
+        self.state.set(SaveState::NotKept(lost.len()));
+        self.not_kept.set(lost);
+        self.attempt.update(|a| *a += 1);
+        self.persist();
     }
 
     /// A failed save: field messages land on their fields, the rest is kept
@@ -431,6 +477,7 @@ impl FormModel {
         self.started_from.set(BTreeMap::new());
         self.touched.set(BTreeSet::new());
         self.server.set(BTreeMap::new());
+        self.not_kept.set(BTreeSet::new());
         self.general.set(None);
         self.conflicts.set(Vec::new());
         self.attempt.set(0);
@@ -519,7 +566,9 @@ pub fn save<R, Send, SendFut, Reload, ReloadFut>(
         match result {
             Ok(record) => {
                 let (values, version) = to_values(&record);
+                let typed = form.values_untracked();
                 form.saved(values, version);
+                form.check_kept(&pairs, &typed);
                 on_saved(record);
             }
             Err(ApiError::Conflict) => match reload(token).await {

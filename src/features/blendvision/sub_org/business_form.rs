@@ -28,56 +28,15 @@ fn keys_for(plan: Option<&BusinessPlanType>) -> &'static [FormKey] {
     }
 }
 
-/// The PATCH body: only what changed, typed as the API wants it.
-fn body(form: &FormModel) -> serde_json::Value {
-    use serde_json::{json, Map, Value};
-    let changed: Vec<BvField> = untrack(|| form.changed())
+/// The changed fields with their normalized values.
+fn changes(form: &FormModel) -> Vec<(BvField, String)> {
+    untrack(|| form.changed())
         .into_iter()
         .filter_map(|k| match k {
-            FormKey::Bv(f) => Some(f),
+            FormKey::Bv(f) => Some((f, k.normalize(&untrack(|| form.value(f))))),
             FormKey::Ob(_) => None,
         })
-        .collect();
-    let value = |f: BvField| FormKey::Bv(f).normalize(&untrack(|| form.value(f)));
-    let mut setting = Map::new();
-    let mut root = Map::new();
-    for f in &changed {
-        let v = value(*f);
-        match f {
-            BvField::Category => {
-                setting.insert("category".into(), json!(v));
-            }
-            BvField::TaxId => {
-                setting.insert("tax_id".into(), json!(v));
-            }
-            BvField::CreateSite => {
-                setting.insert("enable_create_site".into(), json!(v == "true"));
-            }
-            BvField::CustomDomain => {
-                setting.insert("enable_custom_domain".into(), json!(v == "true"));
-            }
-            BvField::SiteLimit => {
-                setting.insert("site_limit".into(), v.parse::<i64>().map(Value::from).unwrap_or(Value::Null));
-            }
-            BvField::MarketplaceUrl => {
-                setting.insert("marketplace_url".into(), json!(v));
-            }
-            BvField::ContractStart => {
-                root.insert("contract_valid_start_time".into(), if v.is_empty() { Value::Null } else { json!(format!("{v}T00:00:00Z")) });
-            }
-            BvField::Name | BvField::LengthUnit | BvField::Length => {}
-        }
-    }
-    if changed.iter().any(|f| matches!(f, BvField::LengthUnit | BvField::Length)) {
-        let n = value(BvField::Length).parse::<i64>().ok();
-        let (send, zero) = if value(BvField::LengthUnit) == "days" { ("contract_days", "contract_months") } else { ("contract_months", "contract_days") };
-        root.insert(send.into(), n.map(Value::from).unwrap_or(Value::Null));
-        root.insert(zero.into(), json!(0));
-    }
-    if !setting.is_empty() {
-        root.insert("business_setting".into(), Value::Object(setting));
-    }
-    Value::Object(root)
+        .collect()
 }
 
 #[component]
@@ -100,10 +59,15 @@ pub fn BusinessForm(acting: String, org: Organization, on_saved: Callback<()>) -
             form,
             Dialect::BlendVision,
             move |token, _pairs, _version| {
-                // Sent as typed: what the form holds is what the server keeps.
-                let (payload, sent) = (body(&form), form.values_untracked());
-                let (acting, target) = (acting.get_value(), target.get_value());
-                async move { bv_api::update_sub_org(token, acting, target, payload).await.map(|()| (sent, None)) }
+                let (changes, acting, target) = (changes(&form), acting.get_value(), target.get_value());
+                async move {
+                    // Read, change, send the whole business_setting back; then
+                    // read again, so the form shows (and checks) what was kept.
+                    let current = bv_api::sub_org(token.clone(), target.clone()).await?.organization;
+                    bv_api::update_sub_org(token.clone(), acting, target.clone(), bv_form::patch_body(&current, &changes)).await?;
+                    let after = bv_api::sub_org(token, target).await?.organization;
+                    Ok((keyed(business_values(&after)), None))
+                }
             },
             move |token| {
                 let target = target.get_value();
