@@ -17,14 +17,14 @@ pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error
     if config.seed == Seed::Demo && db::seed::demo(&pool, &auth::password::hash(db::seed::DEMO_PASSWORD)?).await? {
         openbadge::demo_images::seed(&pool, &media).await.map_err(|e| e.to_string())?;
     }
-    Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs }))
+    Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs, api: config.api }))
 }
 
 pub fn router(state: State) -> Router {
     let policy = Arc::new(web::security::Policy::from_env());
     let apis = Router::new()
-        .merge(openbadge::routes())
-        .merge(blendvision::routes())
+        .merge(openbadge::routes(state.api))
+        .merge(blendvision::routes(state.api))
         .layer(axum::middleware::from_fn(auth::no_store))
         .layer(policy.cors());
     Router::new()
@@ -57,7 +57,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         writeln!(out, "listening on http://{addr}")?;
         out.flush()?;
     }
-    tracing::info!(%addr, db = %config.db.display(), dist = %config.dist.display(), "serving");
+    tracing::info!(%addr, db = %config.db.display(), dist = %config.dist.display(), api = ?config.api, "serving");
     // With connect info: sign-in throttling counts by the client's address.
     axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {

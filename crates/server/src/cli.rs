@@ -1,18 +1,32 @@
 //! The command line. Scripts rely on it: keep the flags stable.
 
-use crate::state::{Config, Seed};
-use clap::Parser;
+use crate::state::{ApiMode, Config, Seed};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+const AFTER_HELP: &str = "\
+Without a command the server runs. `--api vendor` serves only what the two
+platforms document, with their servers' quirks (no sign-in or sign-out on
+Open Badge, no logo removal, no public profile API, no 412, a different
+statistics body, counts as strings; no token refresh or revoke on
+BlendVision, int64 fields as strings, business_setting replaced whole).
+
+issue-token: prints a new API token (a bearer token, as the platforms'
+consoles issue them) for the account with that e-mail; safe while a server
+runs on the same database:
+  orgdesk-server issue-token --db data/orgdesk.db --platform blendvision --email owner@lumen.example.com --days 30
+
+env: ORGDESK_DB              default for --db
+     ORGDESK_TOKEN_TTL_SECS  signed-in bearer token lifetime in seconds (default 43200)
+     RUST_LOG                log filter (default info)";
+
 /// orgdesk-server: the reference server for orgdesk.
 #[derive(Parser, Debug)]
-#[command(
-    name = "orgdesk-server",
-    about = "orgdesk-server: the reference server for orgdesk",
-    after_help = "env: ORGDESK_DB              default for --db\n     ORGDESK_TOKEN_TTL_SECS  bearer token lifetime in seconds (default 43200)\n     RUST_LOG                log filter (default info)"
-)]
+#[command(name = "orgdesk-server", about = "orgdesk-server: the reference server for orgdesk", after_help = AFTER_HELP)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Address to listen on; port 0 picks a free one.
     #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
     bind: SocketAddr,
@@ -25,21 +39,79 @@ struct Cli {
     /// The built app to serve.
     #[arg(long, value_name = "DIR", default_value = "dist")]
     dist: PathBuf,
+    /// reference: the documented APIs and orgdesk's extensions; vendor: only
+    /// what the platforms document, answered as their servers do.
+    #[arg(long, value_enum, default_value = "reference")]
+    api: ApiMode,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print a new API token for an account, then exit.
+    IssueToken {
+        /// SQLite database file [default: $ORGDESK_DB or data/orgdesk.db]
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// Whose account: the Open Badge or the BlendVision one.
+        #[arg(long, value_enum)]
+        platform: Platform,
+        /// The account's e-mail.
+        #[arg(long)]
+        email: String,
+        /// How many days the token lives.
+        #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(i64).range(1..=3650))]
+        days: i64,
+    },
+}
+
+/// The platform an API token is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Platform {
+    Openbadge,
+    Blendvision,
+}
+
+/// `issue-token`'s request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenRequest {
+    pub db: PathBuf,
+    pub platform: Platform,
+    pub email: String,
+    pub days: i64,
+}
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Invocation {
+    Serve(Config),
+    IssueToken(TokenRequest),
 }
 
 /// Reads the flags after the program name; `env_db` is `$ORGDESK_DB` (an
 /// empty value counts as unset). A `--help` comes back as an error whose
 /// `exit()` prints the usage and exits 0.
-pub fn parse(args: impl IntoIterator<Item = String>, env_db: Option<String>) -> Result<Config, clap::Error> {
+pub fn invocation(args: impl IntoIterator<Item = String>, env_db: Option<String>) -> Result<Invocation, clap::Error> {
     let cli = Cli::try_parse_from(std::iter::once("orgdesk-server".to_string()).chain(args))?;
-    let db = cli.db.or_else(|| env_db.filter(|s| !s.is_empty()).map(PathBuf::from)).unwrap_or_else(|| PathBuf::from("data/orgdesk.db"));
-    Ok(Config {
+    let db_or_default = |db: Option<PathBuf>| db.or_else(|| env_db.clone().filter(|s| !s.is_empty()).map(PathBuf::from)).unwrap_or_else(|| PathBuf::from("data/orgdesk.db"));
+    if let Some(Command::IssueToken { db, platform, email, days }) = cli.command {
+        return Ok(Invocation::IssueToken(TokenRequest { db: db_or_default(db.or(cli.db)), platform, email, days }));
+    }
+    Ok(Invocation::Serve(Config {
         bind: cli.bind,
-        db,
+        db: db_or_default(cli.db),
         seed: cli.seed,
         dist: cli.dist,
         token_ttl_secs: std::env::var("ORGDESK_TOKEN_TTL_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(12 * 3600),
-    })
+        api: cli.api,
+    }))
+}
+
+/// The server's configuration; a command is refused here (use [`invocation`]).
+pub fn parse(args: impl IntoIterator<Item = String>, env_db: Option<String>) -> Result<Config, clap::Error> {
+    match invocation(args, env_db)? {
+        Invocation::Serve(config) => Ok(config),
+        Invocation::IssueToken(_) => Err(clap::Error::raw(clap::error::ErrorKind::UnknownArgument, "issue-token is a command, not a server flag\n")),
+    }
 }
 
 #[cfg(test)]
@@ -57,16 +129,28 @@ mod tests {
         assert_eq!(c.db, PathBuf::from("data/orgdesk.db"));
         assert_eq!(c.seed, Seed::None);
         assert_eq!(c.dist, PathBuf::from("dist"));
+        assert_eq!(c.api, ApiMode::Reference);
     }
 
     #[test]
     fn flags_and_env_are_read() {
-        let c = parse(args(&["--bind", "127.0.0.1:0", "--seed=demo", "--dist", "x"]), Some("/tmp/a.db".into())).unwrap();
+        let c = parse(args(&["--bind", "127.0.0.1:0", "--seed=demo", "--dist", "x", "--api", "vendor"]), Some("/tmp/a.db".into())).unwrap();
         assert_eq!(c.bind.port(), 0);
         assert_eq!(c.seed, Seed::Demo);
         assert_eq!(c.db, PathBuf::from("/tmp/a.db"));
+        assert_eq!(c.api, ApiMode::Vendor);
         let c = parse(args(&["--db", "b.db"]), Some("/tmp/a.db".into())).unwrap();
         assert_eq!(c.db, PathBuf::from("b.db"), "--db wins over ORGDESK_DB");
+    }
+
+    #[test]
+    fn issue_token_reads_its_own_flags_and_the_env_default() {
+        let Ok(Invocation::IssueToken(t)) = invocation(args(&["issue-token", "--platform", "blendvision", "--email", "a@b.example"]), Some("/tmp/a.db".into())) else { panic!() };
+        assert_eq!(t, TokenRequest { db: "/tmp/a.db".into(), platform: Platform::Blendvision, email: "a@b.example".into(), days: 365 });
+        let Ok(Invocation::IssueToken(t)) = invocation(args(&["issue-token", "--db", "c.db", "--platform", "openbadge", "--email", "x@y.example", "--days", "7"]), None) else { panic!() };
+        assert_eq!((t.db, t.platform, t.days), (PathBuf::from("c.db"), Platform::Openbadge, 7));
+        assert!(invocation(args(&["issue-token", "--email", "a@b.example"]), None).is_err(), "--platform is required");
+        assert!(invocation(args(&["issue-token", "--platform", "openbadge", "--email", "a@b.example", "--days", "0"]), None).is_err());
     }
 
     #[test]
@@ -74,7 +158,8 @@ mod tests {
         let e = parse(args(&["--help"]), None).unwrap_err();
         assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp);
         assert_eq!(e.exit_code(), 0);
-        assert!(e.to_string().contains("--seed"));
+        let help = e.to_string();
+        assert!(help.contains("--seed") && help.contains("--api") && help.contains("issue-token"), "{help}");
     }
 
     #[test]
@@ -82,5 +167,6 @@ mod tests {
         assert!(parse(args(&["--seed", "all"]), None).is_err());
         assert!(parse(args(&["--bind"]), None).is_err());
         assert!(parse(args(&["--port", "1"]), None).is_err());
+        assert!(parse(args(&["--api", "laravel"]), None).is_err());
     }
 }

@@ -3,13 +3,15 @@
 //!
 //! Arrows go one way: `app` → {`openbadge`, `blendvision`, `web`} →
 //! {`auth`, `db`, `media`, `sanitize`, `origin`} → `orgdesk_model`. The three surfaces never
-//! import each other.
+//! import each other. `issue_token` (the `issue-token` command) → {`auth`,
+//! `db`, `cli`}.
 
 pub mod app;
 pub mod auth;
 pub mod blendvision;
 pub mod cli;
 pub mod db;
+pub mod issue_token;
 pub mod media;
 pub mod openbadge;
 pub mod origin;
@@ -18,4 +20,4 @@ pub mod state;
 pub mod web;
 
 pub use app::{prepare, router, run};
-pub use state::{AppState, Config, Seed, State};
+pub use state::{ApiMode, AppState, Config, Seed, State};

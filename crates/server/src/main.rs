@@ -1,18 +1,32 @@
+use orgdesk_server::cli::{self, Invocation};
 use std::process::ExitCode;
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match orgdesk_server::cli::parse(std::env::args().skip(1), std::env::var("ORGDESK_DB").ok()) {
-        Ok(c) => c,
+    let invocation = match cli::invocation(std::env::args().skip(1), std::env::var("ORGDESK_DB").ok()) {
+        Ok(i) => i,
         // `--help` prints and exits 0; a bad flag prints why and exits 2.
         Err(e) => e.exit(),
     };
     orgdesk_server::app::init_tracing();
-    match orgdesk_server::run(config).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            tracing::error!("orgdesk-server: {e}");
-            ExitCode::FAILURE
-        }
+    match invocation {
+        Invocation::Serve(config) => match orgdesk_server::run(config).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                tracing::error!("orgdesk-server: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        // Only the token goes to stdout, so scripts can capture it.
+        Invocation::IssueToken(request) => match orgdesk_server::issue_token::issue_token(&request).await {
+            Ok(token) => {
+                println!("{token}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("orgdesk-server issue-token: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }

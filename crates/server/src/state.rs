@@ -14,6 +14,8 @@ pub struct Config {
     pub dist: PathBuf,
     /// How long a bearer token lives.
     pub token_ttl_secs: i64,
+    /// Which API surface to serve.
+    pub api: ApiMode,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -24,6 +26,23 @@ pub enum Seed {
     Demo,
 }
 
+/// What the server answers: everything orgdesk offers, or only what the two
+/// platforms document, with the vendors' quirks (API.md §3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ApiMode {
+    /// The documented APIs plus orgdesk's extensions.
+    #[default]
+    Reference,
+    /// Only the documented APIs, answered the way the vendors' servers do.
+    Vendor,
+}
+
+impl ApiMode {
+    pub fn is_vendor(self) -> bool {
+        self == ApiMode::Vendor
+    }
+}
+
 /// Shared by every handler.
 pub struct AppState {
     pub db: SqlitePool,
@@ -31,6 +50,7 @@ pub struct AppState {
     pub media: PathBuf,
     pub dist: PathBuf,
     pub token_ttl_secs: i64,
+    pub api: ApiMode,
 }
 
 pub type State = Arc<AppState>;

@@ -7,6 +7,7 @@ use super::{tokens, Account, Dialect};
 use crate::state::State;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use std::marker::PhantomData;
 
@@ -20,6 +21,12 @@ pub trait PlatformError: From<sqlx::Error> + IntoResponse + Send {
     fn no_organization() -> Self;
     /// The account's organization on this platform.
     fn organization_of(account: &Account) -> Option<&String>;
+
+    /// Whether `account` may act as the request's headers say (BlendVision's
+    /// `x-bv-org-id`); by default there is nothing to check.
+    fn check_acting(_headers: &HeaderMap, _account: &Account) -> Result<(), Self> {
+        Ok(())
+    }
 }
 
 /// Any signed-in account of `E`'s platform.
@@ -40,6 +47,7 @@ impl<E: PlatformError> FromRequestParts<State> for SignedIn<E> {
 
     async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<Self, E> {
         let account = tokens::authenticate(&state.db, E::DIALECT, &parts.headers).await?.ok_or_else(E::unauthenticated)?;
+        E::check_acting(&parts.headers, &account)?;
         Ok(SignedIn { account, platform: PhantomData })
     }
 }

@@ -1,19 +1,48 @@
 //! Errors as google.rpc.Status with the matching HTTP status, and who may
 //! call the BlendVision API.
 
-use crate::auth::{Account, Dialect, OrgMember, PlatformError};
-use axum::http::StatusCode;
+use crate::auth::{Account, Dialect, OrgMember, PlatformError, SignedIn};
+use crate::state::State;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use orgdesk_model::blendvision::{code, FieldViolation, RpcStatus, StatusDetail, BAD_REQUEST_TYPE};
 
 /// A signed-in BlendVision account with the organization it acts for.
 pub type BvCaller = OrgMember<BlendVisionError>;
+/// A signed-in BlendVision account, organization or not.
+pub type BvAccount = SignedIn<BlendVisionError>;
+
+/// Names the organization a call acts for; when sent, it must be the
+/// caller's own (checked for every call by the extractors).
+pub const ACTING_HEADER: &str = "x-bv-org-id";
+
+/// A [`BvCaller`] on a mutation that must say whom it acts for: without
+/// `x-bv-org-id` it is refused like one naming another organization.
+pub struct BvActingCaller(pub BvCaller);
+
+impl FromRequestParts<State> for BvActingCaller {
+    type Rejection = BlendVisionError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &State) -> Result<Self, BlendVisionError> {
+        let caller = BvCaller::from_request_parts(parts, state).await?;
+        if !parts.headers.contains_key(ACTING_HEADER) {
+            return Err(BlendVisionError::PermissionDenied("x-bv-org-id must name your own organization"));
+        }
+        Ok(BvActingCaller(caller))
+    }
+}
 
 #[derive(Debug)]
 pub enum BlendVisionError {
     Unauthenticated,
     InvalidCredentials,
+    /// An unknown, used or expired refresh token.
+    InvalidRefreshToken,
+    /// grpc-gateway's answer to a path it has no route for.
+    NoRoute,
     NotFound(&'static str),
     PermissionDenied(&'static str),
     InvalidArgument(Vec<FieldViolation>),
@@ -68,6 +97,14 @@ impl PlatformError for BlendVisionError {
     fn organization_of(account: &Account) -> Option<&String> {
         account.bv_organization_id.as_ref()
     }
+
+    fn check_acting(headers: &HeaderMap, account: &Account) -> Result<(), Self> {
+        match headers.get(ACTING_HEADER) {
+            None => Ok(()),
+            Some(id) if id.to_str().is_ok_and(|id| Some(id) == account.bv_organization_id.as_deref()) => Ok(()),
+            Some(_) => Err(BlendVisionError::PermissionDenied("x-bv-org-id must name your own organization")),
+        }
+    }
 }
 
 impl IntoResponse for BlendVisionError {
@@ -87,6 +124,10 @@ impl IntoResponse for BlendVisionError {
                 status.details.iter_mut().for_each(|d| d.domain = Some("account".to_string()));
                 (StatusCode::UNAUTHORIZED, status)
             }
+            BlendVisionError::InvalidRefreshToken => {
+                (StatusCode::UNAUTHORIZED, account_status(code::UNAUTHENTICATED, "invalid, used or expired refresh token", "ERROR_REASON_UNAUTHENTICATED"))
+            }
+            BlendVisionError::NoRoute => (StatusCode::NOT_FOUND, RpcStatus { code: code::NOT_FOUND, message: "Not Found".to_string(), details: Vec::new() }),
             BlendVisionError::NotFound(what) => (StatusCode::NOT_FOUND, RpcStatus::with_reason(code::NOT_FOUND, format!("{what} not found"), "ERROR_REASON_NOT_FOUND")),
             BlendVisionError::PermissionDenied(why) => (StatusCode::FORBIDDEN, RpcStatus::with_reason(code::PERMISSION_DENIED, why, "ERROR_REASON_PERMISSION_DENIED")),
             BlendVisionError::InvalidArgument(violations) => {
@@ -116,6 +157,11 @@ impl IntoResponse for BlendVisionError {
 
 pub async fn not_found() -> BlendVisionError {
     BlendVisionError::NotFound("resource")
+}
+
+/// The vendor's answer for a path without a route (`--api vendor`).
+pub async fn no_route() -> BlendVisionError {
+    BlendVisionError::NoRoute
 }
 
 /// grpc-gateway's answer to a method the route does not support: UNIMPLEMENTED

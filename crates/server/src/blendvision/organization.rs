@@ -2,7 +2,7 @@
 //! an organization below it.
 
 use super::request::{body_object, violation};
-use super::{BlendVisionError, BvCaller};
+use super::{vendor, BlendVisionError, BvCaller};
 use crate::db::bv_orgs;
 use crate::state::State;
 use axum::body::Bytes;
@@ -23,9 +23,9 @@ pub async fn reachable(state: &State, caller: &BvCaller, id: &str, own_too: bool
 }
 
 /// `GET /bv/org/v1/organizations`.
-pub async fn show(caller: BvCaller, Extract(state): Extract<State>) -> Result<Json<OrganizationEnvelope>, BlendVisionError> {
+pub async fn show(caller: BvCaller, Extract(state): Extract<State>) -> Result<Json<Value>, BlendVisionError> {
     let organization = reachable(&state, &caller, &caller.organization_id, true).await?;
-    Ok(Json(OrganizationEnvelope { organization }))
+    Ok(vendor::body(state.api, &OrganizationEnvelope { organization }))
 }
 
 /// `PATCH /bv/org/v1/organizations` `{name}`: renames the caller's organization.

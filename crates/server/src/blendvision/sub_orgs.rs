@@ -1,15 +1,16 @@
 //! The sub-organizations below the caller's organization: the list, one,
 //! and a change to one (description, billing cycle, contract, and a
-//! business organization's settings for its plan).
+//! business organization's settings for its plan). In vendor mode a sent
+//! `business_setting` replaces the stored one whole, as grpc-gateway's PATCH
+//! without an update mask does.
 
 use super::organization::reachable;
 use super::request::{body_object, violation, Fields};
-use super::{BlendVisionError, BvCaller};
+use super::{vendor, BlendVisionError, BvActingCaller, BvCaller};
 use crate::db::bv_orgs::{self, Contract, Setting, SettingValue, SubOrgChange, SubOrgFilter};
-use crate::state::State;
+use crate::state::{ApiMode, State};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State as Extract};
-use axum::http::HeaderMap;
 use axum::Json;
 use chrono::{DateTime, Utc};
 use orgdesk_model::blendvision::*;
@@ -20,7 +21,7 @@ use serde_json::{json, Map, Value};
 /// `GET /bv/org/v1/sub-orgs`: every organization below the caller's, by
 /// name, filtered by name (contains, any case), types and statuses (each
 /// repeatable), one page at a time.
-pub async fn list(caller: BvCaller, Extract(state): Extract<State>, RawQuery(query): RawQuery) -> Result<Json<SubOrgsPage>, BlendVisionError> {
+pub async fn list(caller: BvCaller, Extract(state): Extract<State>, RawQuery(query): RawQuery) -> Result<Json<Value>, BlendVisionError> {
     let (mut page, mut per_page, mut filter) = (1i64, 10i64, SubOrgFilter::default());
     let mut violations = Vec::new();
     for (k, v) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
@@ -49,7 +50,8 @@ pub async fn list(caller: BvCaller, Extract(state): Extract<State>, RawQuery(que
         return Err(BlendVisionError::InvalidArgument(violations));
     }
     let (organizations, total) = bv_orgs::sub_orgs(&state.db, &caller.organization_id, &filter, page, per_page).await?;
-    Ok(Json(SubOrgsPage { organizations, pagination: Some(Pagination { total_items: Some(total), items_per_page: Some(per_page), current_page: Some(page) }) }))
+    let pagination = Pagination { total_items: Some(total), items_per_page: Some(per_page), current_page: Some(page) };
+    Ok(vendor::body(state.api, &SubOrgsPage { organizations, pagination: Some(pagination) }))
 }
 
 /// The owner's invitation, as the organization's status tells it.
@@ -62,31 +64,27 @@ fn invite_status(o: &Organization) -> &'static str {
 }
 
 /// `GET /bv/org/v1/sub-orgs/{id}`.
-pub async fn show(caller: BvCaller, Extract(state): Extract<State>, Path(id): Path<String>) -> Result<Json<SubOrgDetail>, BlendVisionError> {
+pub async fn show(caller: BvCaller, Extract(state): Extract<State>, Path(id): Path<String>) -> Result<Json<Value>, BlendVisionError> {
     let organization = reachable(&state, &caller, &id, false).await?;
     let owner_info = OwnerInfo {
         id: organization.owner.as_ref().and_then(|w| w.id.clone()),
         email: organization.owner_email.clone().or_else(|| organization.owner.as_ref().and_then(|w| w.email.clone())),
         invite_status: Some(invite_status(&organization).to_string()),
     };
-    Ok(Json(SubOrgDetail { organization, owner_info: Some(owner_info) }))
+    Ok(vendor::body(state.api, &SubOrgDetail { organization, owner_info: Some(owner_info) }))
 }
 
 /// `PATCH /bv/org/v1/sub-orgs/{id}` with `x-bv-org-id` naming the caller's
 /// own organization.
-pub async fn update(caller: BvCaller, Extract(state): Extract<State>, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Result<Json<Value>, BlendVisionError> {
-    let acting = headers.get("x-bv-org-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
-    if acting != caller.organization_id {
-        return Err(BlendVisionError::PermissionDenied("x-bv-org-id must name your own organization"));
-    }
+pub async fn update(BvActingCaller(caller): BvActingCaller, Extract(state): Extract<State>, Path(id): Path<String>, body: Bytes) -> Result<Json<Value>, BlendVisionError> {
     let target = reachable(&state, &caller, &id, false).await?;
-    let change = read_change(&body_object(&body)?, &target)?;
+    let change = read_change(&body_object(&body)?, &target, state.api)?;
     bv_orgs::update_sub_org(&state.db, &id, &change).await?;
     Ok(Json(json!({})))
 }
 
 /// The change a PATCH body asks for, or every violation in it.
-fn read_change(map: &Map<String, Value>, target: &Organization) -> Result<SubOrgChange, BlendVisionError> {
+fn read_change(map: &Map<String, Value>, target: &Organization, api: ApiMode) -> Result<SubOrgChange, BlendVisionError> {
     const KEYS: [&str; 6] = ["description", "billing_cycle", "contract_valid_start_time", "contract_months", "contract_days", "business_setting"];
     let mut violations = Vec::new();
     let mut body = Fields::new(map, "", &mut violations);
@@ -100,12 +98,12 @@ fn read_change(map: &Map<String, Value>, target: &Organization) -> Result<SubOrg
         body.refuse("billing_cycle", "Send a whole number of months from 1 to 12.");
     }
     let contract = ContractInput::read(&mut body);
-    let settings = read_business_setting(map.get("business_setting"), target, body.violations);
+    let (settings, replace_settings) = read_business_setting(map.get("business_setting"), target, api, body.violations);
     let contract = contract.resolve(target, &mut violations);
     if !violations.is_empty() {
         return Err(BlendVisionError::InvalidArgument(violations));
     }
-    Ok(SubOrgChange { description, billing_cycle, contract, settings })
+    Ok(SubOrgChange { description, billing_cycle, contract, settings, replace_settings })
 }
 
 /// The contract fields of a PATCH, each checked on its own.
@@ -171,26 +169,41 @@ fn contract_end(start: DateTime<Utc>, months: i64, days: i64) -> Option<DateTime
     Some(end - chrono::Duration::seconds(1))
 }
 
-/// Business settings: only on business organizations, only the plan's.
-fn read_business_setting(sent: Option<&Value>, target: &Organization, violations: &mut Vec<FieldViolation>) -> Vec<(Setting, SettingValue)> {
+/// A business setting as read, and (vendor mode) the plan type the stored
+/// setting is replaced with.
+type SettingsRead = (Vec<(Setting, SettingValue)>, Option<Option<String>>);
+
+/// Business settings: only on business organizations, only the plan's. In
+/// vendor mode the object sent replaces the stored one: its plan type, when
+/// sent, must still be the stored one; when missing, the plan becomes unset
+/// and the other settings are stored as sent.
+fn read_business_setting(sent: Option<&Value>, target: &Organization, api: ApiMode, violations: &mut Vec<FieldViolation>) -> SettingsRead {
     match sent {
-        None | Some(Value::Null) => Vec::new(),
+        None | Some(Value::Null) => (Vec::new(), None),
         Some(Value::Object(s)) if target.org_type == Some(OrganizationType::Business) => {
-            let plan = target.business_setting.as_ref().and_then(|b| b.business_plan_type.clone());
-            read_plan_settings(&mut Fields::new(s, "business_setting.", violations), plan.as_ref())
+            let stored = target.business_setting.as_ref().and_then(|b| b.business_plan_type.clone());
+            let fields = &mut Fields::new(s, "business_setting.", violations);
+            if !api.is_vendor() {
+                return (read_plan_settings(fields, stored.as_ref(), false), None);
+            }
+            let sent_plan = s.get("business_plan_type").and_then(Value::as_str).map(str::to_string);
+            let updates = read_plan_settings(fields, stored.as_ref(), sent_plan.is_none());
+            (updates, Some(sent_plan.filter(|p| Some(p.as_str()) == stored.as_ref().map(|x| x.as_str()))))
         }
         Some(Value::Object(_)) => {
             violations.push(violation("business_setting", BvProblem::NotBusiness));
-            Vec::new()
+            (Vec::new(), None)
         }
         Some(_) => {
             violations.push(violation("business_setting", BvProblem::WrongType));
-            Vec::new()
+            (Vec::new(), None)
         }
     }
 }
 
-fn read_plan_settings(s: &mut Fields, plan: Option<&BusinessPlanType>) -> Vec<(Setting, SettingValue)> {
+/// The settings sent for `plan`; with `any_plan`, the plan's own settings
+/// are not checked against it (a vendor PATCH that leaves the plan unset).
+fn read_plan_settings(s: &mut Fields, plan: Option<&BusinessPlanType>, any_plan: bool) -> Vec<(Setting, SettingValue)> {
     const KEYS: [&str; 7] = ["business_plan_type", "category", "tax_id", "enable_create_site", "site_limit", "enable_custom_domain", "marketplace_url"];
     s.refuse_unknown(&KEYS);
     if let Some(p) = s.get("business_plan_type").and_then(Value::as_str) {
@@ -198,6 +211,7 @@ fn read_plan_settings(s: &mut Fields, plan: Option<&BusinessPlanType>) -> Vec<(S
             s.refuse("business_plan_type", "The plan is set by the contract, not here.");
         }
     }
+    let plan = (!any_plan).then_some(plan);
     let mut updates = Vec::new();
     let mut checked = |s: &mut Fields, setting: Setting, key: &str, value: SettingValue, rule: Result<(), BvProblem>| match rule {
         Ok(()) => updates.push((setting, value)),
@@ -222,7 +236,8 @@ fn read_plan_settings(s: &mut Fields, plan: Option<&BusinessPlanType>) -> Vec<(S
         }
     }
     if for_plan(s, PlanSetting::SiteLimit, "site_limit", plan) {
-        match s.get("site_limit").and_then(Value::as_i64) {
+        // An int64: a number, or (as protojson writes it) a numeric string.
+        match s.get("site_limit").and_then(|v| v.as_i64().or_else(|| v.as_str().and_then(|t| t.trim().parse().ok()))) {
             Some(n) => checked(s, Setting::SiteLimit, "site_limit", SettingValue::Number(n), bv_rules::site_limit(n)),
             None => s.refuse("site_limit", BvProblem::SiteLimitRange),
         }
@@ -237,10 +252,10 @@ fn read_plan_settings(s: &mut Fields, plan: Option<&BusinessPlanType>) -> Vec<(S
 }
 
 /// Whether `key` was sent and the plan has that setting; sent for another
-/// plan is a violation.
-fn for_plan(s: &mut Fields, setting: PlanSetting, key: &str, plan: Option<&BusinessPlanType>) -> bool {
+/// plan is a violation. `None`: any plan's settings may be sent.
+fn for_plan(s: &mut Fields, setting: PlanSetting, key: &str, plan: Option<Option<&BusinessPlanType>>) -> bool {
     let present = s.present(key);
-    if present && !setting.applies(plan) {
+    if present && plan.is_some_and(|plan| !setting.applies(plan)) {
         s.refuse(key, BvProblem::NotForPlan);
         return false;
     }

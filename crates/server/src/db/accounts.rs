@@ -76,3 +76,54 @@ pub async fn revoke_token(db: &SqlitePool, hash: &str) -> Result<(), sqlx::Error
     sqlx::query("UPDATE tokens SET revoked = 1 WHERE hash = ?").bind(hash).execute(db).await?;
     Ok(())
 }
+
+/// The id of the activated account of `dialect` with this e-mail (any case).
+pub async fn id_by_email(db: &SqlitePool, dialect: Dialect, email: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM accounts WHERE dialect = ? AND email = ? AND status = 'ACCOUNT_STATUS_ACTIVATED'")
+        .bind(dialect.as_str())
+        .bind(email.trim())
+        .fetch_optional(db)
+        .await
+}
+
+/// A refresh token hash, issued with the access token `access_hash`.
+pub async fn insert_refresh_token(db: &SqlitePool, dialect: Dialect, hash: &str, account_id: &str, access_hash: &str, expires_at: i64, now: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO refresh_tokens (hash, account_id, dialect, access_hash, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(hash)
+        .bind(account_id)
+        .bind(dialect.as_str())
+        .bind(access_hash)
+        .bind(expires_at)
+        .bind(now)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Uses up a live refresh token hash of `dialect`: marks it used and returns
+/// its activated account's id, in one statement (two refreshes with the same
+/// token cannot both win). `None` for an unknown, used or expired one.
+pub async fn use_refresh_token(db: &SqlitePool, dialect: Dialect, hash: &str, now: i64) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE refresh_tokens SET used = 1
+         WHERE hash = ? AND dialect = ? AND used = 0 AND expires_at > ?
+           AND account_id IN (SELECT id FROM accounts WHERE status = 'ACCOUNT_STATUS_ACTIVATED')
+         RETURNING account_id",
+    )
+    .bind(hash)
+    .bind(dialect.as_str())
+    .bind(now)
+    .fetch_optional(db)
+    .await
+}
+
+/// Revokes the refresh tokens issued with the access token `access_hash`.
+pub async fn revoke_refresh_tokens_of(db: &SqlitePool, access_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE refresh_tokens SET used = 1 WHERE access_hash = ?").bind(access_hash).execute(db).await?;
+    Ok(())
+}
+
+/// Deletes refresh tokens that expired or were used.
+pub async fn purge_refresh_tokens(db: &SqlitePool, now: i64) -> Result<u64, sqlx::Error> {
+    Ok(sqlx::query("DELETE FROM refresh_tokens WHERE expires_at <= ? OR used <> 0").bind(now).execute(db).await?.rows_affected())
+}

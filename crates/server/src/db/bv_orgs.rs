@@ -253,6 +253,10 @@ pub struct SubOrgChange {
     pub billing_cycle: Option<i64>,
     pub contract: Option<Contract>,
     pub settings: Vec<(Setting, SettingValue)>,
+    /// `Some(plan type)` when `settings` replace the stored business setting
+    /// whole (vendor mode): the plan type is stored as given (`None` unsets
+    /// it) and every setting not in `settings` becomes its zero value.
+    pub replace_settings: Option<Option<String>>,
 }
 
 /// Writes `change` in one transaction and moves `updated_at`.
@@ -273,6 +277,16 @@ pub async fn update_sub_org(db: &SqlitePool, id: &str, change: &SubOrgChange) ->
             .bind(id)
             .execute(&mut *tx)
             .await?;
+    }
+    if let Some(plan) = &change.replace_settings {
+        sqlx::query(
+            "UPDATE bv_organizations SET plan_type = ?, category = NULL, tax_id = NULL, enable_create_site = 0, site_limit = 0,
+                enable_custom_domain = 0, marketplace_url = NULL WHERE id = ?",
+        )
+        .bind(plan)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     }
     for (setting, value) in &change.settings {
         // Column names come from `Setting`, never from the request.

@@ -112,7 +112,24 @@ pub async fn not_found() -> OpenBadgeError {
 /// Laravel's answer to a method the route does not support; axum adds the
 /// `Allow` header.
 pub async fn method_not_allowed(method: Method, uri: Uri) -> Response {
+    laravel_405(&method, &uri, None)
+}
+
+/// The vendor's answer to a method other than POST on a POST-only route:
+/// Laravel names the methods the route supports.
+pub async fn post_only(method: Method, uri: Uri) -> Response {
+    laravel_405(&method, &uri, Some("POST"))
+}
+
+fn laravel_405(method: &Method, uri: &Uri, supported: Option<&'static str>) -> Response {
     let route = uri.path().trim_start_matches('/');
-    let body = LaravelError::message(format!("The {method} method is not supported for route {route}."));
-    (StatusCode::METHOD_NOT_ALLOWED, Json(body)).into_response()
+    let mut message = format!("The {method} method is not supported for route {route}.");
+    if let Some(methods) = supported {
+        message.push_str(&format!(" Supported methods: {methods}."));
+    }
+    let mut response = (StatusCode::METHOD_NOT_ALLOWED, Json(LaravelError::message(message))).into_response();
+    if let Some(methods) = supported {
+        response.headers_mut().insert(axum::http::header::ALLOW, axum::http::HeaderValue::from_static(methods));
+    }
+    response
 }

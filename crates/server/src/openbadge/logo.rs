@@ -3,6 +3,7 @@
 
 use super::images::{process, Variant};
 use super::organization::current;
+use super::vendor::organization_body;
 use super::{ObAdmin, OpenBadgeError};
 use crate::db::ob_orgs;
 use crate::state::State;
@@ -11,7 +12,8 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use orgdesk_model::media::{LogoProblem, MAX_LOGO_BYTES};
-use orgdesk_model::openbadge::{Data, Organization};
+use orgdesk_model::openbadge::Organization;
+use serde_json::Value;
 use crate::media::{valid_name, Kind};
 use std::path::Path as FsPath;
 
@@ -73,7 +75,7 @@ async fn remove_files(dir: &FsPath, files: &[String]) {
     }
 }
 
-pub async fn upload(admin: ObAdmin, Extract(state): Extract<State>, request: Request) -> Result<Json<Data<Organization>>, OpenBadgeError> {
+pub async fn upload(admin: ObAdmin, Extract(state): Extract<State>, request: Request) -> Result<Json<Value>, OpenBadgeError> {
     let headers = request.headers().clone();
     // Refuse a declared oversize body before reading any of it.
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
@@ -86,7 +88,7 @@ pub async fn upload(admin: ObAdmin, Extract(state): Extract<State>, request: Req
         Ok(processed) => processed.map_err(refused)?,
         Err(_) => return Err(OpenBadgeError::Internal),
     };
-    store(&state, &admin, &headers, variants).await.map(|data| Json(Data { data }))
+    store(&state, &admin, &headers, variants).await.map(|org| organization_body(state.api, org))
 }
 
 async fn store(state: &State, admin: &ObAdmin, headers: &HeaderMap, variants: Vec<Variant>) -> Result<Organization, OpenBadgeError> {
@@ -98,11 +100,11 @@ async fn store(state: &State, admin: &ObAdmin, headers: &HeaderMap, variants: Ve
     current(state, admin, headers).await
 }
 
-pub async fn remove(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Data<Organization>>, OpenBadgeError> {
+pub async fn remove(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Value>, OpenBadgeError> {
     let before = current(&state, &admin, &headers).await?;
     ob_orgs::clear_logo(&state.db, &admin.organization_id).await?;
     remove_files(&Kind::Logo.dir(&state.media), &stale_files(&before, &[])).await;
-    Ok(Json(Data { data: current(&state, &admin, &headers).await? }))
+    Ok(organization_body(state.api, current(&state, &admin, &headers).await?))
 }
 
 /// Logo files never change under a name: cache them for a year.

@@ -4,18 +4,21 @@
 //! sent change; each value is normalized and checked by the same rules the
 //! browser runs, together with the fields its rules look at; the description
 //! is sanitized; `If-Unmodified-Since` guards against overwriting someone
-//! else's change (412).
+//! else's change (412). In vendor mode the PUT keeps only the keys the
+//! vendor has rules for and ignores `If-Unmodified-Since`, as Laravel would.
 
+use super::vendor::{self, organization_body};
 use super::{ObAdmin, OpenBadgeError};
 use crate::db::ob_orgs::{self, OrganizationRow, ProfileChange, SWITCHES};
 use crate::origin::public_base;
-use crate::state::State;
+use crate::state::{ApiMode, State};
 use axum::body::Bytes;
 use axum::extract::State as Extract;
 use axum::http::{header, HeaderMap};
 use axum::Json;
 use orgdesk_model::fields::{self, Field};
-use orgdesk_model::openbadge::{Data, Organization};
+use orgdesk_model::openbadge::Organization;
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The admin's organization as the wire has it.
@@ -23,8 +26,8 @@ pub async fn current(state: &State, admin: &ObAdmin, headers: &HeaderMap) -> Res
     ob_orgs::organization(&state.db, &admin.organization_id, &public_base(headers)).await?.ok_or(OpenBadgeError::NotFound)
 }
 
-pub async fn show(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Data<Organization>>, OpenBadgeError> {
-    Ok(Json(Data { data: current(&state, &admin, &headers).await? }))
+pub async fn show(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Value>, OpenBadgeError> {
+    Ok(organization_body(state.api, current(&state, &admin, &headers).await?))
 }
 
 /// Keys an admin may see but never change (dot form).
@@ -34,15 +37,16 @@ const READ_ONLY: &[&str] = &[
     "public_url", "logo_path", "logo_high_path", "logo_thumbnail_path",
 ];
 
-pub async fn update(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap, body: Bytes) -> Result<Json<Data<Organization>>, OpenBadgeError> {
+pub async fn update(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap, body: Bytes) -> Result<Json<Value>, OpenBadgeError> {
     let row = ob_orgs::organization_row(&state.db, &admin.organization_id).await?.ok_or(OpenBadgeError::NotFound)?;
     let before = row.to_organization(&public_base(&headers));
-    // A date that does not parse is ignored, as HTTP says for this header.
-    let since = headers.get(header::IF_UNMODIFIED_SINCE).and_then(|v| v.to_str().ok()).and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok());
+    // A date that does not parse is ignored, as HTTP says for this header;
+    // the vendor ignores the header altogether (last write wins).
+    let since = headers.get(header::IF_UNMODIFIED_SINCE).filter(|_| !state.api.is_vendor()).and_then(|v| v.to_str().ok()).and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok());
     if since.is_some_and(|since| before.updated_at.is_some_and(|u| u.utc.timestamp() > since.timestamp())) {
         return Err(OpenBadgeError::Conflict);
     }
-    let change = ProfileForm::read(&body).check(&before)?.changes(&before, &row);
+    let change = ProfileForm::read(&body, state.api).check(&before)?.changes(&before, &row);
     if !change.is_empty() {
         // Claim the version read above: if another save got in between, a
         // guarded save does not overwrite it blindly.
@@ -62,11 +66,15 @@ struct ProfileForm {
 }
 
 impl ProfileForm {
-    fn read(body: &[u8]) -> ProfileForm {
+    fn read(body: &[u8], api: ApiMode) -> ProfileForm {
         let mut form = ProfileForm::default();
         let mut seen = BTreeSet::new();
         for (key, value) in form_urlencoded::parse(body) {
             let dot = key.replace('[', ".").replace(']', "");
+            if api.is_vendor() && !vendor::has_rule(&key) {
+                // Laravel keeps only the keys it has rules for, silently.
+                continue;
+            }
             if !seen.insert(key.to_string()) {
                 form.refuse(dot, "Send each field once.");
             } else if let Some(column) = SWITCHES.iter().find(|col| key == format!("settings[{col}]")) {

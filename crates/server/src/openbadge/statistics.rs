@@ -1,15 +1,21 @@
-//! Totals and badges per month, computed from the stored records.
+//! Totals and badges per month, computed from the stored records; in vendor
+//! mode, bodies that are not ours (the vendor's are undocumented).
 
+use super::vendor::{statistics_body, year_statistics_body};
 use super::{ObAdmin, OpenBadgeError};
 use crate::db::ob_orgs;
 use crate::state::State;
 use axum::extract::{Query, State as Extract};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use orgdesk_model::openbadge::{Data, Statistics, YearStatistics};
 use std::collections::BTreeMap;
 
-pub async fn totals(admin: ObAdmin, Extract(state): Extract<State>) -> Result<Json<Data<Statistics>>, OpenBadgeError> {
+pub async fn totals(admin: ObAdmin, Extract(state): Extract<State>) -> Result<Response, OpenBadgeError> {
     let row = ob_orgs::statistics(&state.db, &admin.organization_id).await?.ok_or(OpenBadgeError::NotFound)?;
+    if state.api.is_vendor() {
+        return Ok(statistics_body(row.badges_count).into_response());
+    }
     Ok(Json(Data {
         data: Statistics {
             badges_count: Some(row.badges_count),
@@ -17,13 +23,17 @@ pub async fn totals(admin: ObAdmin, Extract(state): Extract<State>) -> Result<Js
             earners_count: Some(row.earners_count),
             credits_left: Some(row.credits_left),
         },
-    }))
+    })
+    .into_response())
 }
 
 /// Badges issued per month of `?year=` (default: this year); twelve zeros
 /// for a year without badges.
-pub async fn year(admin: ObAdmin, Extract(state): Extract<State>, Query(query): Query<BTreeMap<String, String>>) -> Result<Json<Data<YearStatistics>>, OpenBadgeError> {
+pub async fn year(admin: ObAdmin, Extract(state): Extract<State>, Query(query): Query<BTreeMap<String, String>>) -> Result<Response, OpenBadgeError> {
     use chrono::Datelike;
+    if state.api.is_vendor() {
+        return Ok(year_statistics_body().into_response());
+    }
     let year = match query.get("year") {
         None => chrono::Utc::now().year(),
         Some(y) => y
@@ -39,5 +49,5 @@ pub async fn year(admin: ObAdmin, Extract(state): Extract<State>, Query(query): 
             *slot = n;
         }
     }
-    Ok(Json(Data { data: YearStatistics { year, total: months.iter().sum(), months: months.to_vec() } }))
+    Ok(Json(Data { data: YearStatistics { year, total: months.iter().sum(), months: months.to_vec() } }).into_response())
 }

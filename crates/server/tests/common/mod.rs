@@ -2,7 +2,7 @@
 //! port with a throwaway database, and small HTTP helpers.
 #![allow(dead_code)]
 
-use orgdesk_server::{prepare, router, Config, Seed};
+use orgdesk_server::{prepare, router, ApiMode, Config, Seed};
 use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -63,9 +63,14 @@ pub fn start(token_ttl_secs: i64) -> String {
 
 /// Like [`start`], also returning the server's directory (database, media, dist).
 pub fn start_in(token_ttl_secs: i64) -> (String, PathBuf) {
+    start_with(token_ttl_secs, ApiMode::Reference)
+}
+
+/// Like [`start_in`], serving the API surface `api`.
+pub fn start_with(token_ttl_secs: i64, api: ApiMode) -> (String, PathBuf) {
     let dir = scratch();
     let root = dir.clone();
-    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs };
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs, api };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
