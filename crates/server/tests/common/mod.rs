@@ -65,7 +65,7 @@ pub fn start(token_ttl_secs: i64) -> String {
 pub fn start_in(token_ttl_secs: i64) -> (String, PathBuf) {
     let dir = scratch();
     let root = dir.clone();
-    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs };
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs, upstreams: Default::default() };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
