@@ -3,13 +3,15 @@
 //!
 //! Arrows go one way: `app` → {`openbadge`, `blendvision`, `web`} →
 //! {`auth`, `db`, `media`, `sanitize`, `origin`} → `orgdesk_model`. The three surfaces never
-//! import each other.
+//! import each other. `front` (the web front: no database, the platforms
+//! upstream) → {`web`, `origin`, `sanitize`}; `app::run` starts one or the other.
 
 pub mod app;
 pub mod auth;
 pub mod blendvision;
 pub mod cli;
 pub mod db;
+pub mod front;
 pub mod media;
 pub mod openbadge;
 pub mod origin;
@@ -18,4 +20,4 @@ pub mod state;
 pub mod web;
 
 pub use app::{prepare, router, run};
-pub use state::{AppState, Config, Seed, State};
+pub use state::{AppState, Config, Seed, State, Upstreams};
