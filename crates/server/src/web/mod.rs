@@ -1,7 +1,7 @@
-//! The web front: the built app's files, the public issuer page rendered
-//! with the organization already in it, and the headers every response
-//! carries. The stateless web front (the `front` module) serves the same files and renders
-//! the same issuer page from its upstream.
+//! The app on the web: the built app's files, the public issuer page
+//! rendered with the organization already in it, and the headers every
+//! response carries. The stateless web front (the `front` module) serves the
+//! same files and renders the same issuer page from its upstream.
 
 pub mod issuer_page;
 pub mod page;
