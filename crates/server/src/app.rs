@@ -45,8 +45,12 @@ pub fn init_tracing() {
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(std::io::stderr().is_terminal()).try_init();
 }
 
-/// Binds, announces the address on stdout, and serves until Ctrl-C.
+/// Binds, announces the address on stdout, and serves until Ctrl-C; with an
+/// upstream configured, as the web front instead.
 pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    if config.upstreams.any() {
+        return crate::front::run(config).await;
+    }
     let state = prepare(&config).await?;
     let listener = TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;

@@ -1,6 +1,6 @@
 //! The command line. Scripts rely on it: keep the flags stable.
 
-use crate::state::{ApiMode, Config, Seed};
+use crate::state::{ApiMode, Config, Seed, Upstreams};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -43,6 +43,12 @@ struct Cli {
     /// what the platforms document, answered as their servers do.
     #[arg(long, value_enum, default_value = "reference")]
     api: ApiMode,
+    /// Run as the stateless web front (no database), proxying /api and /media to this Open Badge API base URL.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["db", "seed"])]
+    upstream_openbadge: Option<String>,
+    /// Run as the stateless web front (no database), proxying /bv to this BlendVision One API base URL.
+    #[arg(long, value_name = "URL", conflicts_with_all = ["db", "seed"])]
+    upstream_blendvision: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -103,6 +109,7 @@ pub fn invocation(args: impl IntoIterator<Item = String>, env_db: Option<String>
         dist: cli.dist,
         token_ttl_secs: std::env::var("ORGDESK_TOKEN_TTL_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(12 * 3600),
         api: cli.api,
+        upstreams: Upstreams { openbadge: cli.upstream_openbadge, blendvision: cli.upstream_blendvision },
     }))
 }
 
@@ -160,6 +167,17 @@ mod tests {
         assert_eq!(e.exit_code(), 0);
         let help = e.to_string();
         assert!(help.contains("--seed") && help.contains("--api") && help.contains("issue-token"), "{help}");
+    }
+
+    #[test]
+    fn upstream_flags_select_the_web_front() {
+        assert!(!parse(args(&[]), None).unwrap().upstreams.any());
+        let c = parse(args(&["--upstream-openbadge", "http://ob:8080", "--upstream-blendvision=http://bv"]), None).unwrap();
+        assert_eq!(c.upstreams.openbadge.as_deref(), Some("http://ob:8080"));
+        assert_eq!(c.upstreams.blendvision.as_deref(), Some("http://bv"));
+        assert!(parse(args(&["--upstream-blendvision", "http://bv"]), None).unwrap().upstreams.any(), "either alone");
+        assert!(parse(args(&["--upstream-openbadge", "http://ob", "--seed", "demo"]), None).is_err(), "the front has no database");
+        assert!(parse(args(&["--help"]), None).unwrap_err().to_string().contains("--upstream-openbadge"));
     }
 
     #[test]

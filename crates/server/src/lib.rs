@@ -4,13 +4,15 @@
 //! Arrows go one way: `app` → {`openbadge`, `blendvision`, `web`} →
 //! {`auth`, `db`, `media`, `sanitize`, `origin`} → `orgdesk_model`. The three surfaces never
 //! import each other. `issue_token` (the `issue-token` command) → {`auth`,
-//! `db`, `cli`}.
+//! `db`, `cli`}. `front` (the web front: no database, the platforms
+//! upstream) → {`web`, `origin`, `sanitize`}; `app::run` starts one or the other.
 
 pub mod app;
 pub mod auth;
 pub mod blendvision;
 pub mod cli;
 pub mod db;
+pub mod front;
 pub mod issue_token;
 pub mod media;
 pub mod openbadge;
@@ -20,4 +22,4 @@ pub mod state;
 pub mod web;
 
 pub use app::{prepare, router, run};
-pub use state::{ApiMode, AppState, Config, Seed, State};
+pub use state::{ApiMode, AppState, Config, Seed, State, Upstreams};

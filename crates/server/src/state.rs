@@ -16,6 +16,23 @@ pub struct Config {
     pub token_ttl_secs: i64,
     /// Which API surface to serve.
     pub api: ApiMode,
+    /// With either set, the server is the stateless web front instead.
+    pub upstreams: Upstreams,
+}
+
+/// `--upstream-openbadge` and `--upstream-blendvision`: the platforms' API
+/// base URLs the web front proxies to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Upstreams {
+    pub openbadge: Option<String>,
+    pub blendvision: Option<String>,
+}
+
+impl Upstreams {
+    /// Whether the server runs as the web front.
+    pub fn any(&self) -> bool {
+        self.openbadge.is_some() || self.blendvision.is_some()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

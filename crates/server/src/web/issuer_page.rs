@@ -17,6 +17,7 @@ use maud::{html, Markup, PreEscaped};
 use orgdesk_model::openbadge::{Language, PublicOrganization};
 use orgdesk_model::public::{monogram, plain_text, summary, IssuerProfileLd};
 use orgdesk_model::words;
+use std::path::Path as FsPath;
 
 /// What a client asked `/issuers/{id}` for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,22 +52,48 @@ fn wanted(headers: &HeaderMap) -> Wanted {
     }
 }
 
+/// An issuer as the page shows it, wherever it was read from: the reference
+/// server's database or the web front's upstream.
+pub struct Issuer {
+    pub profile: PublicOrganization,
+    /// The general contact e-mail it publishes as issuer (not in the public API).
+    pub email: Option<String>,
+    /// The shared logo's size in pixels, when known.
+    pub logo_size: Option<(u32, u32)>,
+}
+
+/// The reference server's page: the issuer from its own database.
 pub async fn show(Extract(state): Extract<State>, Extension(nonce): Extension<Nonce>, Path(id): Path<String>, headers: HeaderMap) -> Response {
-    let base = public_base(&headers);
-    let issuer = match ob_orgs::public_issuer(&state.db, &id, &base).await {
-        Ok(issuer) => issuer,
+    let issuer = match ob_orgs::public_issuer(&state.db, &id, &public_base(&headers)).await {
+        Ok(Some(issuer)) => Some(from_database(&state, issuer).await),
+        Ok(None) => None,
         Err(e) => {
             tracing::error!(error = %e, "database error on the issuer page");
             None
         }
     };
+    respond(&state.dist, &id, issuer.as_ref(), &headers, &nonce).await
+}
+
+async fn from_database(state: &State, issuer: PublicIssuer) -> Issuer {
+    let logo_size = match logo_file(state, &issuer.profile) {
+        Some(file) => tokio::task::spawn_blocking(move || image::image_dimensions(file).ok()).await.ok().flatten(),
+        None => None,
+    };
+    Issuer { profile: issuer.profile, email: issuer.email, logo_size }
+}
+
+/// `/issuers/{id}` for `issuer` (`None`: private, disabled or unknown, all
+/// answered alike): the page, or the issuer profile as JSON when preferred.
+pub async fn respond(dist: &FsPath, id: &str, issuer: Option<&Issuer>, headers: &HeaderMap, nonce: &Nonce) -> Response {
+    let base = public_base(headers);
     let page_url = format!("{base}/issuers/{id}");
-    let mut response = match wanted(&headers) {
-        Wanted::Json(kind) => issuer_json(issuer.as_ref(), &base, &page_url, kind),
-        Wanted::Html => match render(&state, &id, issuer.as_ref(), &base, &page_url, &nonce).await {
+    let mut response = match wanted(headers) {
+        Wanted::Json(kind) => issuer_json(issuer, &base, &page_url, kind),
+        Wanted::Html => match render(dist, id, issuer, &base, &page_url, nonce).await {
             Some(response) => response,
             // The public entry is not built: the app's own page routes there too.
-            None => page::app_index(&state, &nonce).await,
+            None => page::app_index(dist, nonce).await,
         },
     };
     // Both answers live at one URL: caches keep them apart.
@@ -74,13 +101,41 @@ pub async fn show(Extract(state): Extract<State>, Extension(nonce): Extension<No
     response
 }
 
+/// `/issuers/{id}` when the issuer cannot be read now (the web front's
+/// upstream is down): a 503 saying so in both languages, never a blank page.
+/// The app, once started, asks again itself and offers to retry.
+pub async fn unavailable(dist: &FsPath, headers: &HeaderMap, nonce: &Nonce) -> Response {
+    let mut response = match wanted(headers) {
+        Wanted::Json(_) => {
+            let body = "{\"message\":\"The issuer profile is unavailable right now. Try again in a minute.\"}";
+            (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+        }
+        Wanted::Html => {
+            let html = match tokio::fs::read_to_string(dist.join("public/index.html")).await {
+                Ok(built) => inject(&page::with_nonce(&built, nonce), &unavailable_head().into_string()),
+                Err(_) => format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">{}</head><body></body></html>", unavailable_head().into_string()),
+            };
+            let html = match html.find("<body>") {
+                Some(at) => format!("{}{}{}", &html[..at + "<body>".len()], unavailable_paint().into_string(), &html[at + "<body>".len()..]),
+                None => html,
+            };
+            page::html(StatusCode::SERVICE_UNAVAILABLE, html)
+        }
+    };
+    let h = response.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    h.insert(header::VARY, HeaderValue::from_static("Accept, Accept-Encoding"));
+    response
+}
+
 /// The issuer profile as one object, for the JSON answer and the page's JSON-LD.
-fn profile_ld(issuer: &PublicIssuer, base: &str, page_url: &str) -> IssuerProfileLd {
+fn profile_ld(issuer: &Issuer, base: &str, page_url: &str) -> IssuerProfileLd {
     IssuerProfileLd::from_public(&issuer.profile, base, page_url, issuer.email.as_deref())
 }
 
 /// The Open Badges 2.0 Issuer Profile; the page's 404 and caching rules.
-fn issuer_json(issuer: Option<&PublicIssuer>, base: &str, page_url: &str, kind: &'static str) -> Response {
+fn issuer_json(issuer: Option<&Issuer>, base: &str, page_url: &str, kind: &'static str) -> Response {
     let (status, body) = match issuer {
         Some(issuer) => (StatusCode::OK, serde_json::to_string(&profile_ld(issuer, base, page_url)).unwrap_or_default()),
         // The same answer for private, disabled and unknown.
@@ -91,22 +146,15 @@ fn issuer_json(issuer: Option<&PublicIssuer>, base: &str, page_url: &str, kind: 
 }
 
 /// `None` when the public entry page is not built.
-async fn render(state: &State, id: &str, issuer: Option<&PublicIssuer>, base: &str, page_url: &str, nonce: &Nonce) -> Option<Response> {
-    let built = tokio::fs::read_to_string(state.dist.join("public/index.html")).await.ok()?;
+async fn render(dist: &FsPath, id: &str, issuer: Option<&Issuer>, base: &str, page_url: &str, nonce: &Nonce) -> Option<Response> {
+    let built = tokio::fs::read_to_string(dist.join("public/index.html")).await.ok()?;
     let org = issuer.map(|i| &i.profile);
     let mut html = page::with_nonce(&built, nonce);
     if org.is_some() {
         html = defer_app(&html);
     }
     let (status, head, body) = match issuer {
-        Some(issuer) => {
-            let ld = profile_ld(issuer, base, page_url);
-            let size = match ld.image.as_ref().and_then(|_| logo_file(state, &issuer.profile)) {
-                Some(file) => tokio::task::spawn_blocking(move || image::image_dimensions(file).ok()).await.ok().flatten(),
-                None => None,
-            };
-            (StatusCode::OK, head_for(&issuer.profile, &ld, size), first_paint(&issuer.profile))
-        }
+        Some(issuer) => (StatusCode::OK, head_for(&issuer.profile, &profile_ld(issuer, base, page_url), issuer.logo_size), first_paint(&issuer.profile)),
         None => (StatusCode::NOT_FOUND, not_available(), html! {}),
     };
     // The app reads this instead of asking the API a second time.
@@ -180,6 +228,34 @@ fn inject(template: &str, head: &str) -> String {
         None => html.push_str(head),
     }
     html
+}
+
+fn unavailable_head() -> Markup {
+    html! {
+        title { "Unavailable · orgdesk" }
+        meta name="robots" content="noindex";
+    }
+}
+
+/// The unavailable page's message, in English and Italian (nobody knows the
+/// organization's language without its profile).
+fn unavailable_paint() -> Markup {
+    html! {
+        div id="orgdesk-first-paint" {
+            a class="skip-link" href="#main" { "Skip to main content" }
+            header class="app-header" { span class="app-header__brand" { "orgdesk" } }
+            main id="main" class="app-main" tabindex="-1" {
+                section class="message-page" {
+                    h1 { "This page is unavailable right now" }
+                    p { "The organization's profile could not be loaded. Please try again in a few minutes." }
+                    div lang="it" {
+                        h2 { "Pagina al momento non disponibile" }
+                        p { "Non è stato possibile caricare il profilo dell'organizzazione. Riprova tra qualche minuto." }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn not_available() -> Markup {

@@ -1,19 +1,28 @@
-//! The web front: the built app's files, the public issuer page rendered
-//! with the organization already in it, and the headers every response
-//! carries.
+//! The app on the web: the built app's files, the public issuer page
+//! rendered with the organization already in it, and the headers every
+//! response carries. The stateless web front (the `front` module) serves the
+//! same files and renders the same issuer page from its upstream.
 
-mod issuer_page;
-mod page;
+pub mod issuer_page;
+pub mod page;
 pub mod security;
-mod static_files;
+pub mod static_files;
 
 use crate::state::State;
+use axum::http::header;
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 
 pub fn routes() -> Router<State> {
     Router::new()
+        .route("/healthz", get(healthz))
         .route("/issuers/{id}", get(issuer_page::show))
         .route("/issuers/{id}/", get(issuer_page::show))
         .fallback(static_files::serve)
+}
+
+/// `GET /healthz`: the process is up (for load balancers and orchestrators).
+pub async fn healthz() -> impl IntoResponse {
+    ([(header::CACHE_CONTROL, "no-store"), (header::CONTENT_TYPE, "text/plain; charset=utf-8")], "ok")
 }

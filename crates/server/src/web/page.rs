@@ -4,8 +4,21 @@
 
 use super::security::Nonce;
 use crate::state::State;
+use axum::extract::FromRef;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use std::path::{Path, PathBuf};
+
+/// The built app's folder (`--dist`), for the handlers that serve it in
+/// either shape of the server (with a database, or as the web front).
+#[derive(Clone, Debug)]
+pub struct Dist(pub PathBuf);
+
+impl FromRef<State> for Dist {
+    fn from_ref(state: &State) -> Dist {
+        Dist(state.dist.clone())
+    }
+}
 
 /// Trunk's placeholder in built HTML, replaced by the response's nonce.
 pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
@@ -28,8 +41,8 @@ pub fn html(status: StatusCode, html: String) -> Response {
 
 /// The app's `index.html` (it routes on the client), or a page saying how to
 /// build it.
-pub async fn app_index(state: &State, nonce: &Nonce) -> Response {
-    match tokio::fs::read_to_string(state.dist.join("index.html")).await {
+pub async fn app_index(dist: &Path, nonce: &Nonce) -> Response {
+    match tokio::fs::read_to_string(dist.join("index.html")).await {
         Ok(built) => html(StatusCode::OK, with_nonce(&built, nonce)),
         Err(_) => not_built(),
     }

@@ -3,9 +3,8 @@
 //! response's nonce, and every other path the app's `index.html` (the app
 //! routes on the client).
 
-use super::page;
+use super::page::{self, Dist};
 use super::security::Nonce;
-use crate::state::State;
 use axum::extract::{Extension, Request, State as Extract};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -13,21 +12,21 @@ use std::path::{Component, Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-pub async fn serve(Extract(state): Extract<State>, Extension(nonce): Extension<Nonce>, request: Request) -> Response {
+pub async fn serve(Extract(Dist(dist)): Extract<Dist>, Extension(nonce): Extension<Nonce>, request: Request) -> Response {
     if request.method() != Method::GET && request.method() != Method::HEAD {
         return StatusCode::METHOD_NOT_ALLOWED.into_response();
     }
     let path = request.uri().path().to_string();
-    if let Some(file) = safe_join(&state.dist, &path).filter(|f| f.extension().is_some_and(|e| e == "html")) {
+    if let Some(file) = safe_join(&dist, &path).filter(|f| f.extension().is_some_and(|e| e == "html")) {
         if let Ok(built) = tokio::fs::read_to_string(&file).await {
             return page::html(StatusCode::OK, page::with_nonce(&built, &nonce));
         }
     }
     // HTML goes through the page above: a directory's index.html would miss the nonce.
-    let files = ServeDir::new(&state.dist).precompressed_br().precompressed_gzip().append_index_html_on_directories(false);
+    let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().append_index_html_on_directories(false);
     let Ok(mut response) = files.oneshot(request).await;
     if response.status() == StatusCode::NOT_FOUND {
-        return page::app_index(&state, &nonce).await;
+        return page::app_index(&dist, &nonce).await;
     }
     let cache = if is_hashed(Path::new(&path)) { "public, max-age=31536000, immutable" } else { "no-cache" };
     let h = response.headers_mut();

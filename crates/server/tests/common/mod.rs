@@ -70,7 +70,7 @@ pub fn start_in(token_ttl_secs: i64) -> (String, PathBuf) {
 pub fn start_with(token_ttl_secs: i64, api: ApiMode) -> (String, PathBuf) {
     let dir = scratch();
     let root = dir.clone();
-    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs, api };
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs, api, upstreams: Default::default() };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
