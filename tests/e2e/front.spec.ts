@@ -30,11 +30,23 @@ test('the public issuer page is rendered by the front from the upstream', async 
   expect(missing.status()).toBe(404);
 });
 
-test('a BlendVision admin browses sub-organizations through the front', async ({ page, request }) => {
+test('a BlendVision admin browses through the front, and the session renews itself', async ({ page, request }) => {
+  // The upstream's tokens live 30 s (global-setup.ts): the app renews before expiry.
+  test.setTimeout(90_000);
   await signIn(page, 'blendvision', 'ops@northwind.example.com');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Northwind');
+  const token = () => page.evaluate(() => JSON.parse(localStorage.getItem('orgdesk.session') ?? '{}').token as string);
+  const first = await token();
   await page.goto('/blendvision/sub-orgs');
   await expect(page.getByRole('link', { name: 'Maple Street Theatre' }).first()).toBeVisible();
+  await expect.poll(token, { timeout: 45_000, intervals: [1_000] }).not.toBe(first);
+  // Past the first token's life: still signed in, and the new token works.
+  await page.waitForTimeout(10_000);
+  await page.getByLabel('Search by name').fill('maple');
+  await expect(page.getByRole('link', { name: 'Maple Street Theatre' }).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Maple Street Theatre' }).first()).toBeVisible();
+  await expect(page.getByText('Your session has ended')).toHaveCount(0);
   expect((await request.get('/healthz')).status()).toBe(200);
   expect((await request.get('/readyz')).status()).toBe(200);
 });

@@ -4,7 +4,8 @@
 // - ORGDESK_E2E_URL: the reference server (throwaway database, demo seed, the built app);
 // - ORGDESK_E2E_VENDOR_URL: the same in vendor mode (`--api vendor`: only what the
 //   platforms document), with its own database at ORGDESK_E2E_VENDOR_DB;
-// - ORGDESK_E2E_FRONT_URL: the stateless web front, proxying a second reference server.
+// - ORGDESK_E2E_FRONT_URL: the stateless web front, proxying a second reference server
+//   whose tokens live 30 s.
 // global-teardown.ts stops them all.
 //
 // ORGDESK_E2E_URL already set: use that server instead and start nothing.
@@ -17,8 +18,8 @@ import { join } from 'node:path';
 const SERVER = process.env.ORGDESK_SERVER ?? 'target/server/orgdesk-server';
 
 /** Starts the server with `args`; resolves with its URL once it listens. */
-function start(args: string[], started: ChildProcess[]): Promise<string> {
-  const server = spawn(SERVER, ['--bind', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+function start(args: string[], started: ChildProcess[], env: Record<string, string> = {}): Promise<string> {
+  const server = spawn(SERVER, ['--bind', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   started.push(server);
   // If the runner dies without reaching global teardown, don't leave the server behind.
   process.once('exit', () => server.kill('SIGKILL'));
@@ -52,7 +53,8 @@ export default async function globalSetup() {
     const [url, vendorUrl, upstream] = await Promise.all([
       start(reference('e2e.db'), started),
       start(reference('vendor.db', '--api', 'vendor'), started),
-      start(reference('upstream.db'), started),
+      // Short-lived tokens upstream: the front's BlendVision test sees a session renewed.
+      start(reference('upstream.db'), started, { ORGDESK_TOKEN_TTL_SECS: '30' }),
     ]);
     const frontUrl = await start(['--upstream-openbadge', upstream, '--upstream-blendvision', upstream, '--dist', 'dist'], started);
     process.env.ORGDESK_E2E_URL = url;

@@ -21,7 +21,7 @@ use std::time::Duration;
 fn start_front(openbadge: Option<&str>, blendvision: Option<&str>) -> String {
     let dir = scratch();
     let upstreams = Upstreams { openbadge: openbadge.map(str::to_string), blendvision: blendvision.map(str::to_string) };
-    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("unused.db"), seed: Seed::None, dist: dir.join("dist"), token_ttl_secs: 60, upstreams };
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("unused.db"), seed: Seed::None, api: orgdesk_server::ApiMode::Reference, dist: dir.join("dist"), token_ttl_secs: 60, upstreams };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();

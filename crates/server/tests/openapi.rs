@@ -233,3 +233,23 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// `--api vendor` serves exactly the operations the document marks `vendor`:
+/// each extension answers as a server without it would (404 or 405), and
+/// every vendor operation is routed.
+#[tokio::test]
+async fn vendor_mode_serves_only_the_documented_operations() {
+    let ops = operations(&document());
+    let (base, _dir) = common::start_with(3600, orgdesk_server::ApiMode::Vendor);
+    let prober = Prober::new(&base).await;
+    let mut problems = Vec::new();
+    for ((method, path), op) in &ops {
+        let extension = op["x-orgdesk"] == "extension";
+        match (extension, prober.probe(method, path).await) {
+            (true, Answer::NoRoute | Answer::MethodNotAllowed) | (false, Answer::Routed(_)) => {}
+            (true, Answer::Routed(StatusCode::NOT_FOUND)) if path.contains("{id}") => {}
+            (_, answer) => problems.push(format!("{} {path} ({}): {answer:?}", method.to_uppercase(), if extension { "extension" } else { "vendor" })),
+        }
+    }
+    assert!(problems.is_empty(), "vendor mode and the document disagree:\n{}", problems.join("\n"));
+}
