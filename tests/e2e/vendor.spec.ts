@@ -63,9 +63,9 @@ test('Open Badge: profile, billing, switches, logo and statistics by API token',
 
   // The same for a switch the vendor does not list: it goes back, with a reason.
   await page.getByRole('link', { name: 'Public profile', exact: true }).click();
-  const paths = page.getByRole('switch', { name: /Learning paths/ });
+  const paths = page.getByRole('switch', { name: /learning paths/i });
   const before = await paths.getAttribute('aria-checked');
-  if (await paths.isDisabled()) await page.getByRole('switch', { name: /Public profile/ }).click();
+  if (await paths.isDisabled()) await page.getByRole('switch', { name: 'Public profile', exact: true }).click();
   await paths.click();
   await expect(page.getByText('The server did not keep this change')).toBeVisible();
   await expect(paths).toHaveAttribute('aria-checked', before ?? 'false');
