@@ -6,7 +6,9 @@
 
 mod cache;
 mod health;
+mod profiles;
 mod proxy;
+mod public_api;
 mod public_page;
 mod state;
 mod upstream;
@@ -36,6 +38,8 @@ pub fn router(front: FrontState) -> Router {
         .route("/readyz", get(health::ready))
         .route("/issuers/{id}", get(public_page::show))
         .route("/issuers/{id}/", get(public_page::show))
+        // Anonymous reads from the cache; everything else is proxied.
+        .route("/api/v1/public/organizations/{id}", any(public_api::show))
         .route("/api/{*rest}", any(proxy::open_badge))
         // Logos and badge images live with the Open Badge platform.
         .route("/media/{*rest}", any(proxy::open_badge))
