@@ -19,6 +19,7 @@ use crate::state::Config;
 use crate::web::{self, security};
 use axum::extract::Request;
 use axum::routing::{any, get};
+use axum::serve::ListenerExt;
 use axum::Router;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -64,6 +65,13 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let front = prepare(&config)?;
     let listener = TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
+    // Without TCP_NODELAY a file sent in several writes waits for the
+    // client's delayed ACK (40 ms) before its last small segment.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY not set");
+        }
+    });
     {
         // The same line as the reference server's: scripts read it.
         use std::io::Write;
