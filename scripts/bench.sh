@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VALMARINA=3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10
 dir=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$dir"' EXIT
+server= front=
+trap 'kill $server $front 2>/dev/null || true; rm -rf "$dir"' EXIT
 target/server/orgdesk-server --bind 127.0.0.1:0 --seed demo --db "$dir/bench.db" --dist dist > "$dir/out" 2>&1 &
 server=$!
 for _ in $(seq 100); do grep -q listening "$dir/out" && break; sleep 0.1; done
@@ -19,28 +20,55 @@ node bench/lighthouse.mjs "$base" "$VALMARINA" || status=1
 
 token=$(curl -s -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"admin@valmarina.example.org","password":"orgdesk-demo"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+# wrk's latency ("812.00us", "3.21ms", "1.02s") in milliseconds.
+to_ms() {
+  echo "$1" | awk '/us$/ {sub("us",""); print $1/1000; next} /ms$/ {sub("ms",""); print $1; next} /[0-9]s$/ {sub("s",""); print $1*1000; next} {print 9999}'
+}
+# load NAME TARGET_RPS WRK_ARGS...: 10 s of wrk; sets rps, p99 and errors.
+# With TARGET_RPS above 0 it also checks the target: at least that many
+# requests/s, p99 <= 20 ms, no errors (status=1 when not met).
 load() {
-  local name=$1; shift
+  local name=$1 target=$2; shift 2
   echo
   echo "== load: $name (wrk, 10 s, 2 threads, 32 connections)"
   local out
   out=$(wrk -t2 -c32 -d10s --latency "$@")
   echo "$out" | grep -E 'Requests/sec|Non-2xx|Socket errors|^ +50%|^ +99%'
-  local rps p99 errors
   rps=$(echo "$out" | awk '/Requests\/sec/ {print int($2)}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   errors=$(echo "$out" | grep -cE 'Non-2xx|Socket errors' || true)
   echo "requests/s: $rps, p99: $p99, errors: $errors"
-  if [ "$name" = "public profile" ]; then
-    local ms
-    ms=$(echo "$p99" | awk '/us$/ {sub("us",""); print $1/1000; next} /ms$/ {sub("ms",""); print $1; next} {print 9999}')
-    if [ "$rps" -lt 5000 ] || [ "$errors" -ne 0 ] || awk "BEGIN {exit !($ms > 20)}"; then
-      echo "target NOT met: >= 5000 requests/s, p99 <= 20 ms, no errors"; status=1
+  if [ "$target" -gt 0 ]; then
+    if [ "$rps" -lt "$target" ] || [ "$errors" -ne 0 ] || awk "BEGIN {exit !($(to_ms "$p99") > 20)}"; then
+      echo "target NOT met: >= $target requests/s, p99 <= 20 ms, no errors"; status=1
     else
       echo "target met"
     fi
   fi
 }
-load "public profile" "$base/api/v1/public/organizations/$VALMARINA"
-load "admin organization" -H "Authorization: Bearer $token" "$base/api/v1/issuers/organization"
+load "public profile" 5000 "$base/api/v1/public/organizations/$VALMARINA"
+load "admin organization" 0 -H "Authorization: Bearer $token" "$base/api/v1/issuers/organization"
+
+# The web front before the reference server, as in production: a hashed
+# static file (the ceiling), then the issuer page and the public API, both
+# answered from the front's cache.
+target/server/orgdesk-server --bind 127.0.0.1:0 --upstream-openbadge "$base" --upstream-blendvision "$base" --dist dist > "$dir/front" 2>&1 &
+front=$!
+for _ in $(seq 100); do grep -q listening "$dir/front" && break; sleep 0.1; done
+via=$(sed -n 's#^listening on \(http://[0-9.:]*\).*#\1#p' "$dir/front" | head -1)
+echo
+echo "front: $via"
+static_rps=0
+asset=$(ls dist/*.css 2>/dev/null | head -1 || true)
+if [ -n "$asset" ]; then
+  load "front: static file /${asset#dist/}" 0 "$via/${asset#dist/}"
+  static_rps=$rps
+fi
+ratio() {
+  if [ "$static_rps" -gt 0 ]; then awk "BEGIN {printf \"%.2f of the static file\", $1 / $static_rps}"; else echo "no static file to compare with"; fi
+}
+load "front: issuer page" 5000 "$via/issuers/$VALMARINA"
+echo "ratio: $(ratio "$rps")"
+load "front: public API" 5000 "$via/api/v1/public/organizations/$VALMARINA"
+echo "ratio: $(ratio "$rps")"
 exit $status

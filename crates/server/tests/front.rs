@@ -21,7 +21,7 @@ use std::time::Duration;
 fn start_front(openbadge: Option<&str>, blendvision: Option<&str>) -> String {
     let dir = scratch();
     let upstreams = Upstreams { openbadge: openbadge.map(str::to_string), blendvision: blendvision.map(str::to_string) };
-    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("unused.db"), seed: Seed::None, api: orgdesk_server::ApiMode::Reference, dist: dir.join("dist"), token_ttl_secs: 60, upstreams };
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("unused.db"), seed: Seed::None, dist: dir.join("dist"), token_ttl_secs: 60, api: Default::default(), upstreams };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
@@ -74,6 +74,9 @@ async fn stub_profile(State(stub): State<Arc<Stub>>, Path(id): Path<String>, hea
     stub.profile_hits.fetch_add(1, Ordering::SeqCst);
     let condition = headers.get("if-none-match").map(|v| v.to_str().unwrap().to_string());
     stub.conditions.lock().unwrap().push(condition.clone());
+    if id.starts_with("unknown") {
+        return (Status::NOT_FOUND, axum::Json(json!({"message": "Not found."}))).into_response();
+    }
     let name = stub.name.lock().unwrap().clone();
     let etag = format!("\"{}\"", name.len() * 7 + name.bytes().map(usize::from).sum::<usize>());
     let cache = format!("public, max-age={}", stub.max_age.load(Ordering::SeqCst));
@@ -94,7 +97,7 @@ async fn stub_echo(method: axum::http::Method, uri: axum::http::Uri, headers: He
 fn start_stub(name: &str, max_age: u64) -> StubServer {
     let stub = Arc::new(Stub { name: Mutex::new(name.to_string()), max_age: AtomicU64::new(max_age), ..Default::default() });
     let app = axum::Router::new()
-        .route("/api/v1/public/organizations/{id}", routing::get(stub_profile))
+        .route("/api/v1/public/organizations/{id}", routing::get(stub_profile).post(stub_echo).put(stub_echo))
         .route("/api/v1/auth/user", routing::get(|| async { (Status::UNAUTHORIZED, axum::Json(json!({"message": "Unauthenticated."}))) }))
         .route("/bv/org/v1/organizations", routing::get(|| async { (Status::UNAUTHORIZED, axum::Json(json!({"code": 16, "message": "no token", "details": []}))) }))
         .route("/api/echo", routing::any(stub_echo))
@@ -379,4 +382,93 @@ async fn hop_by_hop_headers_are_not_forwarded() {
     assert_eq!(headers["x-forwarded-proto"], "http");
     assert_eq!(headers["x-forwarded-host"], host);
     assert_ne!(headers["host"], host, "the upstream is asked under its own name");
+}
+
+#[tokio::test]
+async fn the_public_api_is_answered_from_the_cache() {
+    let stub = start_stub("Cached API College", 60);
+    let front = start_front(Some(&stub.base), None);
+    let url = format!("{front}/api/v1/public/organizations/api-1");
+    let first = Client::new().get(&url).send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let headers = first.headers().clone();
+    let body = first.bytes().await.unwrap();
+    assert_eq!(headers["content-type"], "application/json");
+    assert_eq!(headers["cache-control"], "public, max-age=60", "as the upstream sent it");
+    let etag = headers["etag"].to_str().unwrap().to_string();
+    let upstream = Client::new().get(format!("{}/api/v1/public/organizations/api-1", stub.base)).send().await.unwrap();
+    assert_eq!(upstream.headers()["etag"].to_str().unwrap(), etag);
+    assert_eq!(upstream.bytes().await.unwrap(), body, "the upstream's bytes, unchanged (its HTML too: the app sanitizes it)");
+    let hits = stub.stub.profile_hits.load(Ordering::SeqCst);
+    assert_eq!(hits, 2, "one through the front, one asked directly");
+    let second = Client::new().get(&url).send().await.unwrap();
+    assert_eq!((second.status(), second.headers()["etag"].to_str().unwrap()), (StatusCode::OK, etag.as_str()));
+    assert_eq!(second.bytes().await.unwrap(), body);
+    let unchanged = Client::new().get(&url).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!((unchanged.headers()["etag"].to_str().unwrap(), unchanged.headers()["cache-control"].to_str().unwrap()), (etag.as_str(), "public, max-age=60"));
+    let other = Client::new().get(&url).header("if-none-match", "\"something-else\"").send().await.unwrap();
+    assert_eq!(other.status(), StatusCode::OK);
+    let head = Client::new().head(&url).send().await.unwrap();
+    assert_eq!((head.status(), head.headers()["etag"].to_str().unwrap()), (StatusCode::OK, etag.as_str()));
+    // The page shares the cache.
+    let (status, _, html) = page(&format!("{front}/issuers/api-1"), "text/html").await;
+    assert!(status == StatusCode::OK && html.contains("<title>Cached API College</title>"), "{html}");
+    assert_eq!(stub.stub.profile_hits.load(Ordering::SeqCst), hits, "none of these reached the upstream");
+    assert_eq!(stub.stub.conditions.lock().unwrap()[0], None, "the client's If-None-Match is not passed on");
+}
+
+#[tokio::test]
+async fn unknown_ids_on_the_public_api_are_a_brief_404() {
+    let stub = start_stub("Unknown", 60);
+    let front = start_front(Some(&stub.base), None);
+    for _ in 0..5 {
+        let (status, body) = get(format!("{front}/api/v1/public/organizations/unknown-1"), None).await;
+        assert_eq!((status, body["message"].as_str()), (StatusCode::NOT_FOUND, Some("Not found.")), "{body}");
+    }
+    let (status, _, _) = page(&format!("{front}/issuers/unknown-1"), "text/html").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(stub.stub.profile_hits.load(Ordering::SeqCst), 1, "the 404 is remembered");
+    for bad in ["a".repeat(65), "a.b".to_string(), "a_b".to_string()] {
+        let (status, body) = get(format!("{front}/api/v1/public/organizations/{bad}"), None).await;
+        assert_eq!((status, body["message"].as_str()), (StatusCode::NOT_FOUND, Some("Not found.")), "{bad}: {body}");
+    }
+    assert_eq!(stub.stub.profile_hits.load(Ordering::SeqCst), 1, "malformed ids never reach the upstream");
+}
+
+#[tokio::test]
+async fn writes_and_signed_in_reads_of_the_public_api_are_proxied() {
+    let stub = start_stub("Proxied", 60);
+    let front = start_front(Some(&stub.base), None);
+    let url = format!("{front}/api/v1/public/organizations/proxied-1");
+    for method in [reqwest::Method::POST, reqwest::Method::PUT] {
+        let res = Client::new().request(method.clone(), &url).json(&json!({})).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let echoed: Value = res.json().await.unwrap();
+        assert_eq!((echoed["method"].as_str(), echoed["uri"].as_str()), (Some(method.as_str()), Some("/api/v1/public/organizations/proxied-1")), "{echoed}");
+    }
+    for _ in 0..2 {
+        let res = Client::new().get(&url).bearer_auth("t").send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let res = Client::new().get(format!("{url}?lang=it")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(stub.stub.profile_hits.load(Ordering::SeqCst), 3, "signed-in and queried reads are passed on, every one");
+}
+
+#[tokio::test]
+async fn the_public_api_stands_in_for_a_failing_upstream_while_it_can() {
+    let mut stub = start_stub("Stale Institute", 1);
+    let front = start_front(Some(&stub.base), None);
+    let url = format!("{front}/api/v1/public/organizations/stale-1");
+    let body = Client::new().get(&url).send().await.unwrap().bytes().await.unwrap();
+    stub.stop();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let res = Client::new().get(&url).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "a stale answer beats none");
+    assert_eq!(res.bytes().await.unwrap(), body);
+    let res = Client::new().get(format!("{front}/api/v1/public/organizations/never-seen")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_GATEWAY);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
+    assert!(res.json::<Value>().await.unwrap()["message"].as_str().unwrap().contains("Open Badge"));
 }

@@ -1,22 +1,57 @@
-//! What the web front keeps of the upstream's public profiles: a bounded
-//! map, least recently used out first, and one fetch at a time per issuer
-//! so a burst of visitors to a cold page costs the upstream one request.
+//! What the web front keeps of the upstream's public profiles: bounded
+//! maps, least recently used out first, one fetch at a time per issuer so a
+//! burst of visitors to a cold page costs the upstream one request, and a
+//! bound on the fetches under way for all issuers together.
 
+use crate::web::issuer_page::Prepared;
+use axum::body::Bytes;
+use axum::http::HeaderValue;
 use orgdesk_model::openbadge::PublicOrganization;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-/// Issuers kept at most.
+/// Issuers kept at most, and unknown ids remembered at most (apart, so a
+/// flood of unknown ids cannot push the known issuers out).
 pub const CAPACITY: usize = 1000;
+/// Upstream requests for public profiles under way at once, all ids together.
+const CONCURRENT_FETCHES: usize = 16;
 
-/// One upstream answer: the profile, its ETag to revalidate with, and until
-/// when it is served without asking.
+/// One upstream answer about an id, and until when it is used without asking.
 #[derive(Clone, Debug)]
 pub struct Cached {
-    pub profile: PublicOrganization,
-    pub etag: Option<String>,
+    /// `None`: the upstream has no public profile for the id.
+    pub found: Option<Arc<Found>>,
     pub fresh_until: Instant,
+}
+
+/// A public profile as the upstream answered it.
+#[derive(Debug)]
+pub struct Found {
+    /// Parsed, its description sanitized, for the page.
+    pub profile: PublicOrganization,
+    /// The upstream's body as it came, for the API path.
+    pub body: Bytes,
+    pub etag: Option<HeaderValue>,
+    pub cache_control: Option<HeaderValue>,
+    /// The issuer page rendered from it, and the public base URL it was
+    /// rendered for (a page names its own address).
+    page: Mutex<Option<(String, Arc<Prepared>)>>,
+}
+
+impl Found {
+    pub fn new(profile: PublicOrganization, body: Bytes, etag: Option<HeaderValue>, cache_control: Option<HeaderValue>) -> Found {
+        Found { profile, body, etag, cache_control, page: Mutex::new(None) }
+    }
+
+    /// The page kept for `base`, if any.
+    pub fn page(&self, base: &str) -> Option<Arc<Prepared>> {
+        locked(&self.page).as_ref().filter(|(kept_for, _)| kept_for == base).map(|(_, page)| page.clone())
+    }
+
+    pub fn keep_page(&self, base: String, page: Arc<Prepared>) {
+        *locked(&self.page) = Some((base, page));
+    }
 }
 
 impl Cached {
@@ -71,31 +106,48 @@ impl<V: Clone> Lru<V> {
 /// The front's cache of public profiles, by organization id.
 pub struct PageCache {
     entries: Mutex<Lru<Arc<Cached>>>,
+    /// Ids the upstream said it does not know, briefly.
+    missing: Mutex<Lru<Arc<Cached>>>,
     fetching: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    fetches: tokio::sync::Semaphore,
+}
+
+fn locked<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl PageCache {
     pub fn new(capacity: usize) -> PageCache {
-        PageCache { entries: Mutex::new(Lru::new(capacity)), fetching: Mutex::new(HashMap::new()) }
+        PageCache {
+            entries: Mutex::new(Lru::new(capacity)),
+            missing: Mutex::new(Lru::new(capacity)),
+            fetching: Mutex::new(HashMap::new()),
+            fetches: tokio::sync::Semaphore::new(CONCURRENT_FETCHES),
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<Arc<Cached>> {
-        self.entries.lock().unwrap_or_else(|e| e.into_inner()).get(id)
+        locked(&self.entries).get(id).or_else(|| locked(&self.missing).get(id))
     }
 
+    /// Keeps `cached` as what is known of `id`, in place of anything before.
     pub fn put(&self, id: &str, cached: Arc<Cached>) {
-        self.entries.lock().unwrap_or_else(|e| e.into_inner()).insert(id.to_string(), cached);
+        let (to, other) = if cached.found.is_some() { (&self.entries, &self.missing) } else { (&self.missing, &self.entries) };
+        locked(other).remove(id);
+        locked(to).insert(id.to_string(), cached);
     }
 
-    pub fn forget(&self, id: &str) {
-        self.entries.lock().unwrap_or_else(|e| e.into_inner()).remove(id);
+    /// Waits until fewer than [`CONCURRENT_FETCHES`] upstream requests are
+    /// under way; the request may go while the permit lives.
+    pub async fn fetch_permit(&self) -> Option<tokio::sync::SemaphorePermit<'_>> {
+        self.fetches.acquire().await.ok()
     }
 
     /// Waits for this id's turn to ask the upstream; the turn lasts as long
     /// as the guard. Whoever waited should look in the cache again first.
     pub async fn turn(&self, id: &str) -> tokio::sync::OwnedMutexGuard<()> {
         let lock = {
-            let mut fetching = self.fetching.lock().unwrap_or_else(|e| e.into_inner());
+            let mut fetching = locked(&self.fetching);
             // Locks nobody holds or waits for are dropped, so the map stays small.
             fetching.retain(|_, lock| Arc::strong_count(lock) > 1);
             fetching.entry(id.to_string()).or_default().clone()

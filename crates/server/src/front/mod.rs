@@ -6,7 +6,9 @@
 
 mod cache;
 mod health;
+mod profiles;
 mod proxy;
+mod public_api;
 mod public_page;
 mod state;
 mod upstream;
@@ -17,6 +19,7 @@ use crate::state::Config;
 use crate::web::{self, security};
 use axum::extract::Request;
 use axum::routing::{any, get};
+use axum::serve::ListenerExt;
 use axum::Router;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -36,6 +39,8 @@ pub fn router(front: FrontState) -> Router {
         .route("/readyz", get(health::ready))
         .route("/issuers/{id}", get(public_page::show))
         .route("/issuers/{id}/", get(public_page::show))
+        // Anonymous reads from the cache; everything else is proxied.
+        .route("/api/v1/public/organizations/{id}", any(public_api::show))
         .route("/api/{*rest}", any(proxy::open_badge))
         // Logos and badge images live with the Open Badge platform.
         .route("/media/{*rest}", any(proxy::open_badge))
@@ -60,6 +65,13 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let front = prepare(&config)?;
     let listener = TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
+    // Without TCP_NODELAY a file sent in several writes waits for the
+    // client's delayed ACK (40 ms) before its last small segment.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(e) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY not set");
+        }
+    });
     {
         // The same line as the reference server's: scripts read it.
         use std::io::Write;

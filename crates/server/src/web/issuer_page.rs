@@ -147,6 +147,45 @@ fn issuer_json(issuer: Option<&Issuer>, base: &str, page_url: &str, kind: &'stat
 
 /// `None` when the public entry page is not built.
 async fn render(dist: &FsPath, id: &str, issuer: Option<&Issuer>, base: &str, page_url: &str, nonce: &Nonce) -> Option<Response> {
+    render_html(dist, id, issuer, base, page_url, nonce).await.map(|(status, html)| page::html(status, html))
+}
+
+/// Whether the request is for the page rather than the issuer profile as JSON.
+pub fn wants_html(headers: &HeaderMap) -> bool {
+    wanted(headers) == Wanted::Html
+}
+
+/// An issuer's page rendered once and answered many times (the web front
+/// keeps one per cached profile): the HTML cut where each response's nonce
+/// goes.
+#[derive(Debug)]
+pub struct Prepared {
+    status: StatusCode,
+    parts: Vec<String>,
+}
+
+impl Prepared {
+    /// The page of `issuer` as seen at `base`; `None` when the public entry
+    /// page is not built.
+    pub async fn new(dist: &FsPath, id: &str, issuer: &Issuer, base: &str) -> Option<Prepared> {
+        // Rendered with a marker nobody could have written into the profile
+        // (it is drawn after the profile was read), then cut there: the
+        // same page as one rendered with each response's nonce.
+        let marker = Nonce(format!("orgdesk-nonce-{:032x}", rand::random::<u128>()));
+        let (status, html) = render_html(dist, id, Some(issuer), base, &format!("{base}/issuers/{id}"), &marker).await?;
+        Some(Prepared { status, parts: html.split(marker.0.as_str()).map(str::to_string).collect() })
+    }
+
+    /// The page with this response's nonce, as [`respond`] would answer it.
+    pub fn answer(&self, nonce: &Nonce) -> Response {
+        let mut response = page::html(self.status, self.parts.join(nonce.0.as_str()));
+        response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept, Accept-Encoding"));
+        response
+    }
+}
+
+/// The page's status and HTML; `None` when the public entry page is not built.
+async fn render_html(dist: &FsPath, id: &str, issuer: Option<&Issuer>, base: &str, page_url: &str, nonce: &Nonce) -> Option<(StatusCode, String)> {
     let built = tokio::fs::read_to_string(dist.join("public/index.html")).await.ok()?;
     let org = issuer.map(|i| &i.profile);
     let mut html = page::with_nonce(&built, nonce);
@@ -167,7 +206,7 @@ async fn render(dist: &FsPath, id: &str, issuer: Option<&Issuer>, base: &str, pa
     if let Some(lang) = org.and_then(|o| o.language.as_ref()).filter(|l| l.is_known()) {
         html = html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.as_str()), 1);
     }
-    Some(page::html(status, html))
+    Some((status, html))
 }
 
 /// The stored file of the logo the issuer profile names (the 1024 one).
