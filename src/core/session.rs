@@ -141,21 +141,36 @@ pub fn token_rejected(token: &str) {
     }
 }
 
+thread_local! {
+    /// The organization learned from the first answer, for sessions that did
+    /// not name one at sign-in. Kept beside the session signal, not in it:
+    /// it is learned inside a loading resource, where changing the session
+    /// (which every signed-in resource follows) would start them all again.
+    static LEARNED_ORG: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The BlendVision organization the current session acts for, if known:
 /// sent as `x-bv-org-id` on every BlendVision call.
 pub fn bv_org_id() -> Option<String> {
     let store = ACTIVE.with(std::cell::Cell::get)?;
-    store.current.with_untracked(|s| s.as_ref().filter(|s| s.dialect == Dialect::BlendVision).and_then(|s| s.org_id.clone()))
+    let (token, given) = store.current.with_untracked(|s| {
+        s.as_ref().filter(|s| s.dialect == Dialect::BlendVision).map(|s| (s.token.clone(), s.org_id.clone()))
+    })?;
+    given.or_else(|| LEARNED_ORG.with(|l| l.borrow().as_ref().filter(|(t, _)| *t == token).map(|(_, id)| id.clone())))
 }
 
-/// Remembers the BlendVision organization the session acts for.
+/// Remembers the BlendVision organization the session acts for (also in
+/// storage, so a reload keeps it).
 pub fn remember_bv_org(id: &str) {
-    if let Some(store) = ACTIVE.with(std::cell::Cell::get) {
-        store.amend(|s| {
-            if s.dialect == Dialect::BlendVision && s.org_id.is_none() && !id.is_empty() {
-                s.org_id = Some(id.to_string());
-            }
-        });
+    let Some(store) = ACTIVE.with(std::cell::Cell::get) else { return };
+    let Some(mut session) = store.current.get_untracked().filter(|s| s.dialect == Dialect::BlendVision && s.org_id.is_none()) else { return };
+    if id.is_empty() {
+        return;
+    }
+    LEARNED_ORG.with(|l| *l.borrow_mut() = Some((session.token.clone(), id.to_string())));
+    session.org_id = Some(id.to_string());
+    if let Ok(json) = serde_json::to_string(&session) {
+        storage::set(KEY, &json);
     }
 }
 

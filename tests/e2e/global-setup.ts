@@ -56,7 +56,8 @@ export default async function globalSetup() {
       // Short-lived tokens upstream: the front's BlendVision test sees a session renewed.
       start(reference('upstream.db'), started, { ORGDESK_TOKEN_TTL_SECS: '30' }),
     ]);
-    const frontUrl = await start(['--upstream-openbadge', upstream, '--upstream-blendvision', upstream, '--dist', 'dist'], started);
+    // The front logs every request at info: only its warnings here.
+    const frontUrl = await start(['--upstream-openbadge', upstream, '--upstream-blendvision', upstream, '--dist', 'dist'], started, { RUST_LOG: 'warn' });
     process.env.ORGDESK_E2E_URL = url;
     process.env.ORGDESK_E2E_VENDOR_URL = vendorUrl;
     process.env.ORGDESK_E2E_VENDOR_DB = join(dir, 'vendor.db');

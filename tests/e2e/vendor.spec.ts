@@ -62,6 +62,8 @@ test('Open Badge: profile, billing, switches, logo and statistics by API token',
   await expectNoAxeViolations(page, 'billing with a change not kept');
 
   // The same for a switch the vendor does not list: it goes back, with a reason.
+  // (Leaving the billing form with the change still typed asks first: yes.)
+  page.on('dialog', (d) => d.accept());
   await page.getByRole('link', { name: 'Public profile', exact: true }).click();
   const paths = page.getByRole('switch', { name: /learning paths/i });
   const before = await paths.getAttribute('aria-checked');
