@@ -28,6 +28,7 @@ test('Open Badge: password sign-in is not offered, so the token form takes over'
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('This server does not offer sign-in with e-mail and password')).toBeVisible();
   await expect(page.getByLabel('API token')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Use e-mail and password instead' })).toHaveCount(0);
   await expect(page.getByText('Something went wrong on the server')).toHaveCount(0);
   await expectNoAxeViolations(page, 'token-only sign-in');
   // Remembered for the tab: a reload opens on the token form, with the line saying where tokens come from.

@@ -388,13 +388,15 @@ fn TokenFields(state: SignInState, dialect: Dialect) -> impl IntoView {
 #[component]
 fn SignInActions(state: SignInState, dialect: Dialect) -> impl IntoView {
     let i18n = use_i18n();
+    let caps = use_capabilities();
     let SignInState { method, pending, .. } = state;
     view! {
         <div class="form__actions">
             <button type="submit" class="button" disabled=move || pending.get()>
                 {move || i18n.t(if pending.get() { T::SigningIn } else { T::SignIn })}
             </button>
-            {(dialect == Dialect::BlendVision || use_capabilities().offers_untracked(Extension::ObPassword)).then(|| view! {
+            // Once the backend is known to lack password sign-in, no way back to it.
+            {move || (dialect == Dialect::BlendVision || caps.offers(Extension::ObPassword)).then(|| view! {
                 <button
                     type="button"
                     class="button button--link"
