@@ -55,37 +55,24 @@ pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
         None => view! { <Loading/> }.into_any(),
         Some(Ok(o)) => view! { <PublicProfile org=o with_meta=true/> }.into_any(),
         Some(Err(ApiError::NotFound { .. })) => view! { <PublicUnavailable/> }.into_any(),
-        Some(Err(ApiError::NotOffered)) => view! { <PublicNotServed/> }.into_any(),
+        Some(Err(ApiError::NotOffered)) => view! { <PublicUnavailable body=T::PublicPageNotServed/> }.into_any(),
         Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
     }
 }
 
 /// The same page for private, disabled and unknown organizations, so nobody
-/// can tell which.
+/// can tell which; with `body`, another reason no page can be shown (the
+/// backend does not offer the public profile endpoint).
 #[component]
-pub fn PublicUnavailable() -> impl IntoView {
+pub fn PublicUnavailable(#[prop(optional)] body: Option<T>) -> impl IntoView {
     let i18n = use_i18n();
+    let body = body.unwrap_or(T::PublicUnavailableBody);
     view! {
         <Title text=move || i18n.t(T::PublicUnavailableTitle)/>
         <Meta name="robots" content="noindex"/>
         <section class="message-page">
             <h1>{move || i18n.t(T::PublicUnavailableTitle)}</h1>
-            <p>{move || i18n.t(T::PublicUnavailableBody)}</p>
-        </section>
-    }
-}
-
-/// This backend does not offer the public profile endpoint (an orgdesk
-/// extension): no page can be shown here.
-#[component]
-fn PublicNotServed() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Title text=move || i18n.t(T::PublicUnavailableTitle)/>
-        <Meta name="robots" content="noindex"/>
-        <section class="message-page">
-            <h1>{move || i18n.t(T::PublicUnavailableTitle)}</h1>
-            <p>{move || i18n.t(T::PublicPageNotServed)}</p>
+            <p>{move || i18n.t(body)}</p>
         </section>
     }
 }
