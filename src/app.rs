@@ -2,6 +2,7 @@
 
 use crate::core::config::Config;
 use crate::core::session::{Dialect, SessionStore};
+use crate::features::auth::idle::IdleWarning;
 use crate::features::auth::sign_in::SignIn;
 use crate::features::auth::sign_out::SignOutButton;
 use crate::features::blendvision::organization::BvOrganizationPage;
@@ -48,9 +49,11 @@ pub fn App() -> impl IntoView {
     provide_app_contexts();
     crate::ui::form::unsaved::provide_unsaved();
     crate::features::auth::renew::keep_alive();
+    crate::features::auth::idle::watch_idle();
     view! {
         <Router>
             <Shell tools=ViewFn::from(|| view! { <SignOutButton/> })>
+                <IdleWarning/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Landing/>
                     <Route path=path!("/openbadge/sign-in") view=|| view! { <SignIn dialect=Dialect::OpenBadge/> }/>

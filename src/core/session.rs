@@ -1,5 +1,7 @@
 //! The signed-in session: which platform, and its bearer token. Kept in
-//! localStorage so a reload keeps the admin signed in.
+//! sessionStorage (this tab, until it closes) so a reload keeps the admin
+//! signed in; in localStorage only when the admin chose to stay signed in
+//! on this device.
 
 use super::storage;
 use leptos::prelude::*;
@@ -46,12 +48,16 @@ pub struct Session {
     /// given at an API-token sign-in or learned from the first answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub org_id: Option<String>,
+    /// "Keep me signed in on this device": stored for every tab and past
+    /// closing the browser, and never signed out for inactivity.
+    #[serde(default)]
+    pub keep: bool,
 }
 
 impl Session {
     /// A session with a token and nothing else known yet.
     pub fn new(dialect: Dialect, token: String, expires_at: Option<i64>) -> Session {
-        Session { dialect, token, expires_at, refresh_token: None, org_id: None }
+        Session { dialect, token, expires_at, refresh_token: None, org_id: None, keep: false }
     }
 }
 
@@ -60,6 +66,8 @@ impl Session {
 pub enum SignedOutReason {
     SignedOut,
     Expired,
+    /// Signed out after [`crate::features::auth::idle`]'s time without activity.
+    Idle,
 }
 
 /// The session signal plus the reason the last one ended, shared through context.
@@ -79,12 +87,12 @@ impl SessionStore {
     }
 
     fn from_storage() -> SessionStore {
-        let stored = storage::get(KEY).and_then(|s| serde_json::from_str::<Session>(&s).ok());
+        let stored = storage::session_get(KEY).or_else(|| storage::get(KEY)).and_then(|s| serde_json::from_str::<Session>(&s).ok());
         let now = js_sys::Date::now() as i64;
         match stored {
             // A session that can be renewed is renewed (`features/auth/renew.rs`).
             Some(s) if s.expires_at.is_some_and(|at| at <= now) && s.refresh_token.is_none() => {
-                storage::remove(KEY);
+                forget();
                 SessionStore { current: RwSignal::new(None), ended: RwSignal::new(Some(SignedOutReason::Expired)) }
             }
             current => SessionStore { current: RwSignal::new(current), ended: RwSignal::new(None) },
@@ -92,15 +100,13 @@ impl SessionStore {
     }
 
     pub fn start(&self, session: Session) {
-        if let Ok(json) = serde_json::to_string(&session) {
-            storage::set(KEY, &json);
-        }
+        persist(&session);
         self.ended.set(None);
         self.current.set(Some(session));
     }
 
     pub fn end(&self, reason: SignedOutReason) {
-        storage::remove(KEY);
+        forget();
         self.ended.set(Some(reason));
         self.current.set(None);
     }
@@ -113,9 +119,7 @@ impl SessionStore {
         if self.current.with_untracked(|c| c.as_ref() == Some(&session)) {
             return;
         }
-        if let Ok(json) = serde_json::to_string(&session) {
-            storage::set(KEY, &json);
-        }
+        persist(&session);
         self.current.set(Some(session));
     }
 
@@ -169,9 +173,25 @@ pub fn remember_bv_org(id: &str) {
     }
     LEARNED_ORG.with(|l| *l.borrow_mut() = Some((session.token.clone(), id.to_string())));
     session.org_id = Some(id.to_string());
-    if let Ok(json) = serde_json::to_string(&session) {
+    persist(&session);
+}
+
+/// Writes the session where its choice says: this tab only, or this device.
+fn persist(session: &Session) {
+    let Ok(json) = serde_json::to_string(session) else { return };
+    if session.keep {
+        storage::session_remove(KEY);
         storage::set(KEY, &json);
+    } else {
+        storage::remove(KEY);
+        storage::session_set(KEY, &json);
     }
+}
+
+/// Removes the session from both places.
+fn forget() {
+    storage::session_remove(KEY);
+    storage::remove(KEY);
 }
 
 pub fn use_session() -> SessionStore {

@@ -57,6 +57,11 @@ orgdesk_model::texts! {
         WrongCredentials => "Wrong e-mail or password. Check both and try again.", "E-mail o password errati. Controllali e riprova.";
         TokenRejected => "That API token was not accepted. Check that it is complete and has not expired or been revoked.", "Il token API non è stato accettato. Verifica che sia completo e che non sia scaduto o revocato.";
         SessionEnded => "Your session has ended. Sign in again to continue.", "La sessione è terminata. Accedi di nuovo per continuare.";
+        SignedOutIdle => "You were signed out after 30 minutes without activity. Changes you had not saved are kept: sign in to continue.", "L'accesso è terminato dopo 30 minuti di inattività. Le modifiche non salvate sono conservate: accedi per continuare.";
+        IdleWarning => "You will be signed out in a minute because of inactivity.", "Tra un minuto l'accesso terminerà per inattività.";
+        StaySignedIn => "Stay signed in", "Resta connesso";
+        KeepSignedIn => "Keep me signed in on this device", "Mantieni l'accesso su questo dispositivo";
+        KeepSignedInHint => "Only on a device you alone use. Otherwise you are signed out when you close this tab, or after 30 minutes without activity.", "Solo su un dispositivo che usi soltanto tu. Altrimenti l'accesso termina quando chiudi la scheda o dopo 30 minuti di inattività.";
         SignedOut => "You have signed out.", "Sei uscito dal tuo account.";
         OtherPlatform => "Choose another platform", "Scegli un'altra piattaforma";
 

@@ -33,4 +33,4 @@ export { expect };
 
 // Helpers live in their own files; specs import them all from here.
 export { expectNoAxeViolations } from './axe';
-export { signIn, appReady, PASSWORD } from './pages';
+export { signIn, appReady, sessionToken, PASSWORD } from './pages';

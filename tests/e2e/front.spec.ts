@@ -2,7 +2,7 @@
 // --upstream-blendvision URL`) serving the built app and proxying both APIs
 // same-origin to a second reference server, which global-setup.ts started.
 // The front keeps no state: everything here lives upstream.
-import { test, expect, expectNoAxeViolations, signIn } from './fixtures';
+import { test, expect, expectNoAxeViolations, signIn, sessionToken } from './fixtures';
 
 test.use({ baseURL: process.env.ORGDESK_E2E_FRONT_URL });
 
@@ -35,7 +35,7 @@ test('a BlendVision admin browses through the front, and the session renews itse
   test.setTimeout(90_000);
   await signIn(page, 'blendvision', 'ops@northwind.example.com');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Northwind');
-  const token = () => page.evaluate(() => JSON.parse(localStorage.getItem('orgdesk.session') ?? '{}').token as string);
+  const token = () => sessionToken(page);
   const first = await token();
   await page.goto('/blendvision/sub-orgs');
   await expect(page.getByRole('link', { name: 'Maple Street Theatre' }).first()).toBeVisible();

@@ -18,3 +18,8 @@ export async function signIn(page: Page, dialect: Dialect, email: string, passwo
 export async function appReady(page: Page) {
   await page.locator('main#main').waitFor();
 }
+
+/** The signed-in session's bearer token: kept per tab, or on the device when the admin chose so. */
+export async function sessionToken(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.parse(sessionStorage.getItem('orgdesk.session') ?? localStorage.getItem('orgdesk.session') ?? '{}').token as string);
+}

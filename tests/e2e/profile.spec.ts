@@ -4,7 +4,7 @@
 // The only writer of Istituto Borgo Alto; its tests run in order.
 import { readFileSync } from 'node:fs';
 import { Page } from '@playwright/test';
-import { test, expect, signIn, expectNoAxeViolations } from './fixtures';
+import { test, expect, signIn, expectNoAxeViolations, sessionToken } from './fixtures';
 
 const ADMIN = 'admin@borgoalto.example.org';
 const ORG_ID = 'c2e8f1d5-6b3a-4f72-9d4e-8a01b2c3d4e5';
@@ -29,7 +29,7 @@ async function expectSaved(page: Page) {
 }
 
 function token(page: Page): Promise<string> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('orgdesk.session') || '{}').token);
+  return sessionToken(page);
 }
 
 /** Changes the organization behind the page's back, as another admin would. */

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, signIn, PASSWORD } from './fixtures';
+import { test, expect, expectNoAxeViolations, signIn, sessionToken, PASSWORD } from './fixtures';
 
 test('landing page offers both platforms', async ({ page }) => {
   await page.goto('/');
@@ -118,7 +118,7 @@ test('sign out ends the session and guards the overview', async ({ page }) => {
 test('a revoked token sends the admin back to sign in, then back to the page', async ({ page, request }) => {
   await signIn(page, 'openbadge', 'admin@valmarina.example.org');
   await expect(page.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
-  const session = JSON.parse((await page.evaluate(() => localStorage.getItem('orgdesk.session'))) ?? '{}');
+  const session = { token: await sessionToken(page) };
   const res = await request.post('/api/v1/auth/logout', { headers: { Authorization: `Bearer ${session.token}` } });
   expect(res.status()).toBe(204);
   await page.reload();

@@ -42,6 +42,9 @@ pub fn SignIn(dialect: Dialect) -> impl IntoView {
                 Some(SignedOutReason::Expired) => Some(view! {
                     <p class="notice notice--warning" role="alert">{i18n.t(T::SessionEnded)}</p>
                 }.into_any()),
+                Some(SignedOutReason::Idle) => Some(view! {
+                    <p class="notice notice--warning" role="alert">{i18n.t(T::SignedOutIdle)}</p>
+                }.into_any()),
                 Some(SignedOutReason::SignedOut) => Some(view! {
                     <p class="notice notice--info" role="status">{i18n.t(T::SignedOut)}</p>
                 }.into_any()),
@@ -105,6 +108,8 @@ struct SignInState {
     attempt: RwSignal<u32>,
     pending: RwSignal<bool>,
     failure: RwSignal<Option<Failure>>,
+    /// "Keep me signed in on this device".
+    keep: RwSignal<bool>,
     email_error: Memo<Option<T>>,
     password_error: Memo<Option<T>>,
     token_error: Memo<Option<T>>,
@@ -162,6 +167,7 @@ impl SignInState {
             attempt,
             pending,
             failure,
+            keep: RwSignal::new(false),
             email_error,
             password_error,
             token_error,
@@ -230,7 +236,7 @@ impl SignInState {
             let outcome = authenticate(dialect, chosen, credentials).await;
             self.pending.set(false);
             match outcome {
-                Ok(session) => on_signed_in.run(session),
+                Ok(session) => on_signed_in.run(Session { keep: self.keep.get_untracked(), ..session }),
                 Err(Failure::Text(T::PasswordNotOffered)) => {
                     // The backend has no password sign-in: the token form is the way in.
                     self.method.set(Method::ApiToken);
@@ -389,8 +395,14 @@ fn TokenFields(state: SignInState, dialect: Dialect) -> impl IntoView {
 fn SignInActions(state: SignInState, dialect: Dialect) -> impl IntoView {
     let i18n = use_i18n();
     let caps = use_capabilities();
-    let SignInState { method, pending, .. } = state;
+    let SignInState { method, pending, keep, .. } = state;
     view! {
+        <div class="field field--check">
+            <input type="checkbox" id="keep-signed-in" aria-describedby="keep-signed-in-hint"
+                prop:checked=move || keep.get() on:change=move |ev| keep.set(event_target_checked(&ev))/>
+            <label for="keep-signed-in">{move || i18n.t(T::KeepSignedIn)}</label>
+            <p class="field__hint" id="keep-signed-in-hint">{move || i18n.t(T::KeepSignedInHint)}</p>
+        </div>
         <div class="form__actions">
             <button type="submit" class="button" disabled=move || pending.get()>
                 {move || i18n.t(if pending.get() { T::SigningIn } else { T::SignIn })}

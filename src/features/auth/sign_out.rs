@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::core::capabilities::{use_capabilities, Extension};
-use crate::core::session::{use_session, Dialect, SignedOutReason};
+use crate::core::session::{use_session, Dialect, Session, SignedOutReason};
 use crate::core::storage;
 use crate::i18n::{use_i18n, T};
 use crate::ui::form::inputs::confirm;
@@ -26,19 +26,7 @@ pub fn SignOutButton() -> impl IntoView {
         }
         // Drafts belong to this admin: signing out on purpose removes them.
         storage::session_remove_prefix("orgdesk.draft.");
-        // Revoke server-side too where the backend can; if that fails or is not
-        // offered, the token is still forgotten here.
-        let caps = use_capabilities();
-        let token = current.token.clone();
-        match current.dialect {
-            Dialect::OpenBadge if caps.offers_untracked(Extension::ObPassword) => spawn_local(async move {
-                let _ = api::openbadge::logout(token).await;
-            }),
-            Dialect::BlendVision if caps.offers_untracked(Extension::BvRevoke) => spawn_local(async move {
-                let _ = api::blendvision::logout(token).await;
-            }),
-            _ => {}
-        }
+        revoke(&current);
         session.end(SignedOutReason::SignedOut);
         navigate(current.dialect.sign_in_path(), Default::default());
     };
@@ -48,5 +36,21 @@ pub fn SignOutButton() -> impl IntoView {
                 {move || i18n.t(T::SignOut)}
             </button>
         </Show>
+    }
+}
+
+/// Revokes `session`'s token server-side where the backend can; if that
+/// fails or is not offered, the token is still forgotten by the caller.
+pub fn revoke(session: &Session) {
+    let caps = use_capabilities();
+    let token = session.token.clone();
+    match session.dialect {
+        Dialect::OpenBadge if caps.offers_untracked(Extension::ObPassword) => spawn_local(async move {
+            let _ = api::openbadge::logout(token).await;
+        }),
+        Dialect::BlendVision if caps.offers_untracked(Extension::BvRevoke) => spawn_local(async move {
+            let _ = api::blendvision::logout(token).await;
+        }),
+        _ => {}
     }
 }
