@@ -15,7 +15,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVER := target/server/orgdesk-server
 
-.PHONY: help tools browsers build app server-bin run server test test-native test-components test-e2e size bench clean-data
+.PHONY: help tools browsers build app server-bin run server test test-native test-components test-e2e size bench reliability clean-data
 
 help:
 	@echo "make run    build the app and serve it on http://127.0.0.1:8080 with demo data"
@@ -23,6 +23,7 @@ help:
 	@echo "make size   sizes of dist/ (raw, gzip, brotli) and the first-load totals"
 	@echo "make server the reference server on :8080 (for 'trunk serve', which proxies to it)"
 	@echo "make bench  Lighthouse scores and a load test of the release build (not part of make test)"
+	@echo "make reliability  abuse, fault and load scenarios on loopback, each with its figure (about 3 min)"
 
 ## Tools ----------------------------------------------------------------------
 
@@ -107,6 +108,14 @@ size:
 bench: tools browsers build bench/node_modules/.installed
 	@command -v wrk >/dev/null || $(APT_INSTALL) wrk
 	bash scripts/bench.sh
+
+# Bounded abuse, fault and load scenarios against the release server (issue 15):
+# crates/reliability. Each prints its figures and fails when one is not met.
+reliability: server-bin
+	@command -v wrk >/dev/null || $(APT_INSTALL) wrk
+	cargo build --profile server -p orgdesk-reliability
+	@mkdir -p dist
+	target/server/orgdesk-reliability $(SERVER) dist $(SCENARIOS)
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
