@@ -28,7 +28,7 @@ pub async fn run(setup: &Setup, report: &mut Report) {
         let (client, base, token, acked) = (client.clone(), server.base.clone(), token.clone(), acked.clone());
         tasks.push(tokio::spawn(async move {
             let city = format!("Città {i}");
-            let sent = client.put(format!("{base}/api/v1/issuers/organization")).bearer_auth(&token).header("accept", "application/json").form(&[("address[city]", city.as_str())]).send().await;
+            let sent = client.put(format!("{base}/api/v1/issuers/organization")).bearer_auth(&token).header("accept", "application/json").form(&[("address_info[city]", city.as_str())]).send().await;
             if let Ok(res) = sent {
                 if res.status().is_success() {
                     let v = version(res.headers().get("etag"));
@@ -64,7 +64,7 @@ pub async fn run(setup: &Setup, report: &mut Report) {
     let res = client.get(format!("{}/api/v1/issuers/organization", server.base)).bearer_auth(&token).header("accept", "application/json").send().await.expect("organization after restart");
     let stored_version = version(res.headers().get("etag")).unwrap_or(0);
     let body: serde_json::Value = res.json().await.unwrap_or_default();
-    let stored_city = body["data"]["address"]["city"].as_str().unwrap_or_default().to_string();
+    let stored_city = body["data"]["address_info"]["city"].as_str().unwrap_or_default().to_string();
     let newest = acked.iter().max_by_key(|(v, _)| *v).cloned().unwrap_or((0, String::new()));
     report.figure("newest acknowledged version / stored version", format!("{} / {stored_version}", newest.0));
     report.check(!acked.is_empty(), "some saves were acknowledged before the kill");

@@ -13,7 +13,7 @@ pub async fn run(setup: &Setup, report: &mut Report) {
     report.figure("ETag", &etag);
     report.check(!etag.is_empty(), "the organization comes with an ETag");
     let save = |city: &'static str| {
-        client.put(&url).bearer_auth(&token).header("accept", "application/json").header("if-match", etag.clone()).form(&[("address[city]", city)]).send()
+        client.put(&url).bearer_auth(&token).header("accept", "application/json").header("if-match", etag.clone()).form(&[("address_info[city]", city)]).send()
     };
     let (first, second) = tokio::join!(save("Prima"), save("Seconda"));
     let mut statuses = [first.map(|r| r.status().as_u16()).unwrap_or(0), second.map(|r| r.status().as_u16()).unwrap_or(0)];
