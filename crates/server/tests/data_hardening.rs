@@ -1,0 +1,78 @@
+//! Issue 15, data layer: a `parent_id` cycle does not hang the sub-org
+//! tree; only owners and admins rename a BlendVision organization; badge
+//! template descriptions are served sanitized; a huge body of bad keys gets
+//! a small answer; dead tokens are purged.
+
+mod common;
+
+use common::*;
+use orgdesk_server::auth::{tokens, Dialect};
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use sqlx::SqlitePool;
+use std::path::Path;
+use std::time::Duration;
+
+async fn open(dir: &Path) -> SqlitePool {
+    SqlitePool::connect(&format!("sqlite://{}", dir.join("test.db").display())).await.unwrap()
+}
+
+/// Status, body bytes and the body as JSON.
+async fn send(req: reqwest::RequestBuilder) -> (StatusCode, usize, Value) {
+    let res = tokio::time::timeout(Duration::from_secs(5), req.send()).await.expect("answered within 5 s").unwrap();
+    let status = res.status();
+    let bytes = res.bytes().await.unwrap();
+    (status, bytes.len(), serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn a_parent_id_cycle_does_not_hang_the_sub_org_tree() {
+    let (base, dir) = start_in(3600);
+    let db = open(&dir).await;
+    // Root under one of its own grandchildren: NORTH → DISTRIBUTOR → ROOT → NORTH.
+    sqlx::query("UPDATE bv_organizations SET parent_id = ? WHERE id = ?").bind(NORTH).bind(ROOT).execute(&db).await.unwrap();
+    let token = bv_login(&base, "ops@northwind.example.com").await;
+    let (status, _, body) = send(Client::new().get(format!("{base}/bv/org/v1/sub-orgs?current_page=1&items_per_page=100")).bearer_auth(&token)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let ids: Vec<&str> = body["organizations"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&LUMEN) && ids.contains(&ROOT) && ids.contains(&DISTRIBUTOR), "{ids:?}");
+    assert!(!ids.contains(&NORTH), "never below itself");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "each organization once");
+    assert_eq!(body["pagination"]["total_items"].as_i64().unwrap() as usize, ids.len());
+    // One organization of the cycle, read and patched through it.
+    let (status, _, body) = send(Client::new().get(format!("{base}/bv/org/v1/sub-orgs/{ROOT}")).bearer_auth(&token)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, body) = send(Client::new().get(format!("{base}/bv/org/v1/sub-orgs/{NORTH}")).bearer_auth(&token)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "its own organization is not a sub-org: {body}");
+}
+
+/// A signed-in BlendVision account of `org` with `role`, made in the database.
+async fn member(db: &SqlitePool, org: &str, role: Option<&str>) -> String {
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO accounts (id, dialect, email, password_hash, role_type, bv_organization_id, created_at)
+         VALUES (?, 'blendvision', ?, '', ?, ?, '2025-01-01T00:00:00Z')",
+    )
+    .bind(&id)
+    .bind(format!("{id}@lumen.example.com"))
+    .bind(role)
+    .bind(org)
+    .execute(db)
+    .await
+    .unwrap();
+    tokens::issue(db, Dialect::BlendVision, &id, 3600).await.unwrap().0
+}
+
+async fn rename(base: &str, token: &str, name: &str) -> (StatusCode, Value) {
+    let (status, _, body) = send(Client::new().patch(format!("{base}/bv/org/v1/organizations")).bearer_auth(token).header("x-bv-org-id", LUMEN).json(&json!({"name": name}))).await;
+    (status, body)
+}
+
+async fn lumen_name(base: &str, token: &str) -> String {
+    let (status, _, body) = send(Client::new().get(format!("{base}/bv/org/v1/organizations")).bearer_auth(token)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["organization"]["name"].as_str().unwrap().to_string()
+}
