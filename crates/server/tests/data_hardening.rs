@@ -76,3 +76,26 @@ async fn lumen_name(base: &str, token: &str) -> String {
     assert_eq!(status, StatusCode::OK, "{body}");
     body["organization"]["name"].as_str().unwrap().to_string()
 }
+
+#[tokio::test]
+async fn only_owners_and_admins_rename_the_organization() {
+    let (base, dir) = start_in(3600);
+    let db = open(&dir).await;
+    for role in [Some("ROLE_TYPE_STAFF"), Some("ROLE_TYPE_DEVELOPER"), Some("ROLE_TYPE_CONTENT_CONTRIBUTOR"), Some("ROLE_TYPE_CXM_PARTICIPANT"), None] {
+        let token = member(&db, LUMEN, role).await;
+        let (status, body) = rename(&base, &token, "Taken Over").await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{role:?}: {body}");
+        assert_eq!(body["code"], 7, "PERMISSION_DENIED: {body}");
+        assert_eq!(body["details"].as_array().unwrap().last().unwrap()["reason"], "ERROR_REASON_PERMISSION_DENIED");
+        assert_eq!(lumen_name(&base, &token).await, "Studio Lumen", "{role:?} still reads it");
+    }
+    for (role, name) in [("ROLE_TYPE_ADMIN", "Studio Lumen Admin"), ("ROLE_TYPE_OWNER", "Studio Lumen Owner")] {
+        let token = member(&db, LUMEN, Some(role)).await;
+        let (status, body) = rename(&base, &token, name).await;
+        assert_eq!(status, StatusCode::OK, "{role}: {body}");
+        assert_eq!(lumen_name(&base, &token).await, name);
+    }
+    // The demo owner, as the e2e rename flow signs in.
+    let owner = bv_login(&base, "owner@lumen.example.com").await;
+    assert_eq!(rename(&base, &owner, "Studio Lumen").await.0, StatusCode::OK);
+}
