@@ -99,3 +99,30 @@ async fn only_owners_and_admins_rename_the_organization() {
     let owner = bv_login(&base, "owner@lumen.example.com").await;
     assert_eq!(rename(&base, &owner, "Studio Lumen").await.0, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn badge_template_descriptions_are_sanitized_in_the_public_json() {
+    let (base, dir) = start_in(3600);
+    let db = open(&dir).await;
+    let payload = r#"<p>Good <strong>work</strong></p><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>"#;
+    sqlx::query("UPDATE badge_templates SET description = ? WHERE organization_id = ?").bind(payload).bind(VALMARINA).execute(&db).await.unwrap();
+    sqlx::query("UPDATE ob_organizations SET public_badge_templates = 1, public_learning_paths = 1 WHERE id = ?").bind(VALMARINA).execute(&db).await.unwrap();
+    let (status, body) = get(format!("{base}/api/v1/public/organizations/{VALMARINA}"), None).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let data = &body["data"];
+    let all: Vec<&Value> = data["badge_templates"].as_array().unwrap().iter().chain(data["learning_paths"].as_array().unwrap()).collect();
+    assert!(!all.is_empty());
+    for t in all {
+        let d = t["description"].as_str().unwrap();
+        assert!(d.contains("<p>Good <strong>work</strong></p>"), "{d}");
+        let lower = d.to_ascii_lowercase();
+        for bad in ["<script", "onerror", "javascript:", "<img"] {
+            assert!(!lower.contains(bad), "{bad} in {d}");
+        }
+    }
+    // The admin's own list serves them clean too.
+    let token = ob_login(&base, "admin@valmarina.example.org").await;
+    let (status, body) = get(format!("{base}/api/v1/issuers/organization/badge_templates"), Some(&token)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.to_string().contains("onerror") && !body.to_string().contains("<script"), "{body}");
+}

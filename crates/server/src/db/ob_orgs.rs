@@ -196,7 +196,9 @@ impl From<TemplateRow> for BadgeTemplate {
             title: Some(r.title),
             code: r.code,
             badge_type: Some(BadgeType::from_wire(&r.badge_type)),
-            description: r.description,
+            // Templates are written straight into the database, never
+            // through a save that cleans them: never serve one raw.
+            description: r.description.as_deref().map(crate::sanitize::description_cached),
             image_path: r.image_path,
             image_thumbnail_path: r.image_thumbnail_path,
             color_primary: r.color_primary,
@@ -236,7 +238,7 @@ pub async fn public_issuer(db: &SqlitePool, id: &str, base: &str) -> Result<Opti
     }
     let mut view = public::public_view(&org, &templates(db, id).await?);
     // Stored descriptions predate the sanitizer on save; never serve one raw.
-    view.description = view.description.as_deref().map(crate::sanitize::description);
+    view.description = view.description.as_deref().map(crate::sanitize::description_cached);
     let email = org.contact_info.and_then(|c| c.email).filter(|e| !e.trim().is_empty());
     Ok(Some(PublicIssuer { profile: view, email }))
 }
