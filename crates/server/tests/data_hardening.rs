@@ -126,3 +126,54 @@ async fn badge_template_descriptions_are_sanitized_in_the_public_json() {
     assert_eq!(status, StatusCode::OK);
     assert!(!body.to_string().contains("onerror") && !body.to_string().contains("<script"), "{body}");
 }
+
+#[tokio::test]
+async fn a_huge_put_of_bad_keys_answers_a_small_422() {
+    let base = start(3600);
+    let token = ob_login(&base, "admin@valmarina.example.org").await;
+    let repeated = "nonsense=1&".repeat(1_800_000 / 11);
+    let distinct: String = (0..250_000).map(|i| format!("k{i}=1&")).collect::<String>()[..1_800_000].to_string();
+    let twice_known = "name=Ateneo&".repeat(150_000);
+    for (what, body) in [("repeated", repeated), ("distinct", distinct), ("a known key repeated", twice_known)] {
+        let req = Client::new()
+            .put(format!("{base}/api/v1/issuers/organization"))
+            .bearer_auth(&token)
+            .header("accept", "application/json")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        let (status, size, answer) = send(req).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{what}: {answer}");
+        assert!(size < 16 * 1024, "{what}: {size} bytes");
+        assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()), "{what}: {answer}");
+        let errors = answer["errors"].as_object().unwrap();
+        assert!(!errors.is_empty() && errors.len() <= 51, "{what}: {} keys", errors.len());
+        assert!(errors.values().all(|m| m.as_array().unwrap().len() == 1), "{what}: one message per key");
+    }
+    // An ordinary bad PUT still names every field.
+    let (status, body) = ob_put(&base, &token, &[("website", "nope"), ("status", "x"), ("x", "1"), ("x", "2")], None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"]["x"].as_array().unwrap().len(), 1, "{body}");
+    assert!(body["errors"]["website"].is_array() && body["errors"]["status"].is_array(), "{body}");
+}
+
+#[tokio::test]
+async fn huge_blendvision_patches_answer_small_400s() {
+    let base = start(3600);
+    let ops = bv_login(&base, "ops@northwind.example.com").await;
+    // About 1.6 MB each (the body limit is 2 MB).
+    let keys = |n: usize| -> serde_json::Map<String, Value> { (0..n).map(|i| (format!("unknown_key_{i}"), json!(1))).collect() };
+    let mut nested = keys(40_000);
+    nested.insert("business_setting".into(), Value::Object(keys(40_000)));
+    let requests = [
+        ("rename", Client::new().patch(format!("{base}/bv/org/v1/organizations")).header("x-bv-org-id", NORTH).json(&Value::Object(keys(80_000)))),
+        ("sub-org", Client::new().patch(format!("{base}/bv/org/v1/sub-orgs/{LUMEN}")).header("x-bv-org-id", NORTH).json(&Value::Object(nested))),
+    ];
+    for (what, req) in requests {
+        let (status, size, answer) = send(req.bearer_auth(&ops)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{what}: {answer}");
+        assert!(size < 16 * 1024, "{what}: {size} bytes");
+        assert_eq!(answer["code"], 3, "{what}: INVALID_ARGUMENT");
+        let violations = answer["details"][0]["field_violations"].as_array().unwrap();
+        assert!(!violations.is_empty() && violations.len() <= 51, "{what}: {}", violations.len());
+    }
+}

@@ -1,6 +1,7 @@
 //! The caller's own organization: read, rename, and the plans of it or of
 //! an organization below it.
 
+use super::error::MAX_VIOLATIONS;
 use super::request::{body_object, violation};
 use super::{vendor, BlendVisionError, BvCaller};
 use crate::db::bv_orgs;
@@ -47,7 +48,7 @@ pub async fn rename(caller: BvCaller, Extract(state): Extract<State>, body: Byte
         Some(_) => return Err(BlendVisionError::InvalidArgument(vec![violation("name", BvProblem::WrongType)])),
         None => String::new(),
     };
-    let mut violations: Vec<FieldViolation> = map.keys().filter(|k| *k != "name").map(|k| violation(k, BvProblem::UnknownField)).collect();
+    let mut violations: Vec<FieldViolation> = map.keys().filter(|k| *k != "name").take(MAX_VIOLATIONS - 1).map(|k| violation(k, BvProblem::UnknownField)).collect();
     if let Err(p) = bv_rules::name(&name) {
         violations.push(violation("name", p));
     }
