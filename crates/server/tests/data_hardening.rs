@@ -177,3 +177,23 @@ async fn huge_blendvision_patches_answer_small_400s() {
         assert!(!violations.is_empty() && violations.len() <= 51, "{what}: {}", violations.len());
     }
 }
+
+#[tokio::test]
+async fn revoked_and_used_tokens_are_purged_on_sign_in() {
+    let (base, dir) = start_in(3600);
+    let db = open(&dir).await;
+    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/login")).json(&json!({"email": "owner@lumen.example.com", "password": PASSWORD})).send().await.unwrap();
+    let first: Value = res.json().await.unwrap();
+    let refresh = first["refresh_token"].as_str().unwrap();
+    let res = Client::new().post(format!("{base}/bv/account/v1/tokens/refresh")).json(&json!({"refresh_token": refresh})).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let second: Value = res.json().await.unwrap();
+    let res = Client::new().post(format!("{base}/bv/account/v1/accounts/logout")).bearer_auth(second["access_token"].as_str().unwrap()).send().await.unwrap();
+    assert!(res.status().is_success());
+    let (revoked,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tokens WHERE revoked <> 0").fetch_one(&db).await.unwrap();
+    assert!(revoked > 0, "the sign-out revoked its token");
+    bv_login(&base, "owner@lumen.example.com").await;
+    let (revoked,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM tokens WHERE revoked <> 0").fetch_one(&db).await.unwrap();
+    let (used,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM refresh_tokens WHERE used <> 0").fetch_one(&db).await.unwrap();
+    assert_eq!((revoked, used), (0, 0), "dead tokens left after a sign-in");
+}
