@@ -17,6 +17,11 @@ consoles issue them) for the account with that e-mail; safe while a server
 runs on the same database:
   orgdesk-server issue-token --db data/orgdesk.db --platform blendvision --email owner@lumen.example.com --days 30
 
+seed-badges: issues N made-up badges for an Open Badge organization in one
+transaction (a million take seconds), to try the counts and statistics at
+scale; safe while a server runs on the same database:
+  orgdesk-server seed-badges --db data/orgdesk.db --organization 3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10 --count 1000000
+
 env: ORGDESK_DB              default for --db
      ORGDESK_TOKEN_TTL_SECS  signed-in bearer token lifetime in seconds (default 43200)
      RUST_LOG                log filter (default info)";
@@ -68,6 +73,26 @@ enum Command {
         #[arg(long, default_value_t = 365, value_parser = clap::value_parser!(i64).range(1..=3650))]
         days: i64,
     },
+    /// Issue made-up badges for an Open Badge organization, then exit.
+    SeedBadges {
+        /// SQLite database file [default: $ORGDESK_DB or data/orgdesk.db]
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// The organization's id.
+        #[arg(long, value_name = "ID")]
+        organization: String,
+        /// How many badges.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(1..=100_000_000))]
+        count: i64,
+    },
+}
+
+/// `seed-badges`'s request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeedRequest {
+    pub db: PathBuf,
+    pub organization: String,
+    pub count: i64,
 }
 
 /// The platform an API token is for.
@@ -91,6 +116,7 @@ pub struct TokenRequest {
 pub enum Invocation {
     Serve(Config),
     IssueToken(TokenRequest),
+    SeedBadges(SeedRequest),
 }
 
 /// Reads the flags after the program name; `env_db` is `$ORGDESK_DB` (an
@@ -99,8 +125,14 @@ pub enum Invocation {
 pub fn invocation(args: impl IntoIterator<Item = String>, env_db: Option<String>) -> Result<Invocation, clap::Error> {
     let cli = Cli::try_parse_from(std::iter::once("orgdesk-server".to_string()).chain(args))?;
     let db_or_default = |db: Option<PathBuf>| db.or_else(|| env_db.clone().filter(|s| !s.is_empty()).map(PathBuf::from)).unwrap_or_else(|| PathBuf::from("data/orgdesk.db"));
-    if let Some(Command::IssueToken { db, platform, email, days }) = cli.command {
-        return Ok(Invocation::IssueToken(TokenRequest { db: db_or_default(db.or(cli.db)), platform, email, days }));
+    match cli.command {
+        Some(Command::IssueToken { db, platform, email, days }) => {
+            return Ok(Invocation::IssueToken(TokenRequest { db: db_or_default(db.or(cli.db)), platform, email, days }));
+        }
+        Some(Command::SeedBadges { db, organization, count }) => {
+            return Ok(Invocation::SeedBadges(SeedRequest { db: db_or_default(db.or(cli.db)), organization, count }));
+        }
+        None => {}
     }
     Ok(Invocation::Serve(Config {
         bind: cli.bind,
@@ -118,6 +150,7 @@ pub fn parse(args: impl IntoIterator<Item = String>, env_db: Option<String>) -> 
     match invocation(args, env_db)? {
         Invocation::Serve(config) => Ok(config),
         Invocation::IssueToken(_) => Err(clap::Error::raw(clap::error::ErrorKind::UnknownArgument, "issue-token is a command, not a server flag\n")),
+        Invocation::SeedBadges(_) => Err(clap::Error::raw(clap::error::ErrorKind::UnknownArgument, "seed-badges is a command, not a server flag\n")),
     }
 }
 
@@ -161,12 +194,23 @@ mod tests {
     }
 
     #[test]
+    fn seed_badges_reads_its_own_flags() {
+        let Ok(Invocation::SeedBadges(r)) = invocation(args(&["seed-badges", "--organization", "org-1", "--count", "1000000"]), Some("/tmp/a.db".into())) else { panic!() };
+        assert_eq!(r, SeedRequest { db: "/tmp/a.db".into(), organization: "org-1".into(), count: 1_000_000 });
+        let Ok(Invocation::SeedBadges(r)) = invocation(args(&["seed-badges", "--db", "c.db", "--organization", "o", "--count", "3"]), None) else { panic!() };
+        assert_eq!(r.db, PathBuf::from("c.db"));
+        assert!(invocation(args(&["seed-badges", "--organization", "o"]), None).is_err(), "--count is required");
+        assert!(invocation(args(&["seed-badges", "--organization", "o", "--count", "0"]), None).is_err());
+        assert!(parse(args(&["seed-badges", "--organization", "o", "--count", "1"]), None).is_err(), "a command, not a server");
+    }
+
+    #[test]
     fn help_is_not_a_failure() {
         let e = parse(args(&["--help"]), None).unwrap_err();
         assert_eq!(e.kind(), clap::error::ErrorKind::DisplayHelp);
         assert_eq!(e.exit_code(), 0);
         let help = e.to_string();
-        assert!(help.contains("--seed") && help.contains("--api") && help.contains("issue-token"), "{help}");
+        assert!(help.contains("--seed") && help.contains("--api") && help.contains("issue-token") && help.contains("seed-badges"), "{help}");
     }
 
     #[test]

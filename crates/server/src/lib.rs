@@ -4,8 +4,8 @@
 //! Arrows go one way: `app` → {`openbadge`, `blendvision`, `web`} →
 //! {`auth`, `db`, `media`, `sanitize`, `origin`} → `orgdesk_model`. The three surfaces never
 //! import each other. `issue_token` (the `issue-token` command) → {`auth`,
-//! `db`, `cli`}. `front` (the web front: no database, the platforms
-//! upstream) → {`web`, `origin`, `sanitize`}; `app::run` starts one or the other.
+//! `db`, `cli`}; `seed_badges` (the `seed-badges` command) → {`db`, `cli`}.
+//! `front` (the web front: no database, the platforms upstream) → {`web`, `origin`, `sanitize`}; `app::run` starts one or the other.
 
 pub mod app;
 pub mod auth;
@@ -18,6 +18,7 @@ pub mod media;
 pub mod openbadge;
 pub mod origin;
 pub mod sanitize;
+pub mod seed_badges;
 pub mod state;
 pub mod web;
 

@@ -28,5 +28,15 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Invocation::SeedBadges(request) => match orgdesk_server::seed_badges::seed_badges(&request).await {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("orgdesk-server seed-badges: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }

@@ -4,8 +4,8 @@
 //! cleans again before showing it).
 
 use orgdesk_model::html::{DROPPED, LINK_ATTRIBUTE, LINK_REL, SCHEMES, TAGS};
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
 
 fn cleaner() -> &'static ammonia::Builder<'static> {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -24,6 +24,29 @@ fn cleaner() -> &'static ammonia::Builder<'static> {
 /// `html` with everything outside the allowlist dropped or escaped.
 pub fn description(html: &str) -> String {
     cleaner().clean(html).to_string()
+}
+
+/// How many cleaned descriptions [`description_cached`] keeps.
+const CACHE_ENTRIES: usize = 2048;
+
+/// [`description`], remembered: descriptions that are read again and again
+/// (badge templates, which are written straight into the database, so are
+/// never cleaned on save) are cleaned once, not on every request. Keyed by
+/// the stored text, so a changed description is cleaned afresh; the cache
+/// starts over when full.
+pub fn description_cached(html: &str) -> String {
+    static CACHE: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(clean) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(html) {
+        return clean.clone();
+    }
+    let clean = description(html);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= CACHE_ENTRIES {
+        cache.clear();
+    }
+    cache.insert(html.to_string(), clean.clone());
+    clean
 }
 
 #[cfg(test)]
@@ -61,5 +84,12 @@ mod tests {
         let clean = description(r#"<p>Hi <strong>there</strong> <a href="https://ok.example">ok</a></p><ul><li>one</li></ul>"#);
         assert_eq!(clean, r#"<p>Hi <strong>there</strong> <a href="https://ok.example" rel="noopener noreferrer nofollow">ok</a></p><ul><li>one</li></ul>"#);
         assert_eq!(description("<script>alert(1)</script><p>x</p>"), "<p>x</p>");
+    }
+
+    #[test]
+    fn the_cache_gives_what_cleaning_gives() {
+        for html in ["<p>a</p><script>x</script>", "<img src=x onerror=alert(1)><em>b</em>", "<p>a</p><script>x</script>"] {
+            assert_eq!(description_cached(html), description(html));
+        }
     }
 }

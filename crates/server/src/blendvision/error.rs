@@ -35,6 +35,10 @@ impl FromRequestParts<State> for BvActingCaller {
     }
 }
 
+/// The most violations an answer lists: a body of thousands of unknown keys
+/// gets an answer of a few kilobytes, not one violation per key it sent.
+pub const MAX_VIOLATIONS: usize = 50;
+
 #[derive(Debug)]
 pub enum BlendVisionError {
     Unauthenticated,
@@ -130,7 +134,9 @@ impl IntoResponse for BlendVisionError {
             BlendVisionError::NoRoute => (StatusCode::NOT_FOUND, RpcStatus { code: code::NOT_FOUND, message: "Not Found".to_string(), details: Vec::new() }),
             BlendVisionError::NotFound(what) => (StatusCode::NOT_FOUND, RpcStatus::with_reason(code::NOT_FOUND, format!("{what} not found"), "ERROR_REASON_NOT_FOUND")),
             BlendVisionError::PermissionDenied(why) => (StatusCode::FORBIDDEN, RpcStatus::with_reason(code::PERMISSION_DENIED, why, "ERROR_REASON_PERMISSION_DENIED")),
-            BlendVisionError::InvalidArgument(violations) => {
+            BlendVisionError::InvalidArgument(mut violations) => {
+                // However the violations were gathered, the answer stays small.
+                violations.truncate(MAX_VIOLATIONS);
                 let message = violations.first().map(|v| format!("{}: {}", v.field, v.description)).unwrap_or_else(|| "invalid argument".into());
                 // The BadRequest first (as the service sends it), then an
                 // ErrorInfo so `RpcStatus::reason()` names the error too.

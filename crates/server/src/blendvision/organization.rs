@@ -1,6 +1,7 @@
 //! The caller's own organization: read, rename, and the plans of it or of
 //! an organization below it.
 
+use super::error::MAX_VIOLATIONS;
 use super::request::{body_object, violation};
 use super::{vendor, BlendVisionError, BvCaller};
 use crate::db::bv_orgs;
@@ -8,7 +9,7 @@ use crate::state::State;
 use axum::body::Bytes;
 use axum::extract::{Path, State as Extract};
 use axum::Json;
-use orgdesk_model::blendvision::{FieldViolation, Organization, OrganizationEnvelope, Plan, PlansResponse};
+use orgdesk_model::blendvision::{FieldViolation, Organization, OrganizationEnvelope, Plan, PlansResponse, RoleType};
 use orgdesk_model::bv_rules::{self, BvProblem};
 use serde_json::{json, Value};
 
@@ -28,15 +29,26 @@ pub async fn show(caller: BvCaller, Extract(state): Extract<State>) -> Result<Js
     Ok(vendor::body(state.api, &OrganizationEnvelope { organization }))
 }
 
-/// `PATCH /bv/org/v1/organizations` `{name}`: renames the caller's organization.
+/// The roles that may change their organization itself. API.md lists the
+/// role types but not what each may do; changing the organization is taken
+/// as the owner's and the admin's alone (staff, developers, contributors,
+/// custom and the CXM roles work inside it).
+const MAY_CHANGE_ORGANIZATION: [RoleType; 2] = [RoleType::Owner, RoleType::Admin];
+
+/// `PATCH /bv/org/v1/organizations` `{name}`: renames the caller's
+/// organization; only an owner or admin may.
 pub async fn rename(caller: BvCaller, Extract(state): Extract<State>, body: Bytes) -> Result<Json<Value>, BlendVisionError> {
+    let role = caller.account.role_type.as_deref().map(RoleType::from_wire);
+    if !role.is_some_and(|r| MAY_CHANGE_ORGANIZATION.contains(&r)) {
+        return Err(BlendVisionError::PermissionDenied("only the organization's owner or an admin may rename it"));
+    }
     let map = body_object(&body)?;
     let name = match map.get("name") {
         Some(Value::String(s)) => s.split_whitespace().collect::<Vec<_>>().join(" "),
         Some(_) => return Err(BlendVisionError::InvalidArgument(vec![violation("name", BvProblem::WrongType)])),
         None => String::new(),
     };
-    let mut violations: Vec<FieldViolation> = map.keys().filter(|k| *k != "name").map(|k| violation(k, BvProblem::UnknownField)).collect();
+    let mut violations: Vec<FieldViolation> = map.keys().filter(|k| *k != "name").take(MAX_VIOLATIONS - 1).map(|k| violation(k, BvProblem::UnknownField)).collect();
     if let Err(p) = bv_rules::name(&name) {
         violations.push(violation("name", p));
     }

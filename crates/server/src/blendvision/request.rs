@@ -1,14 +1,23 @@
 //! Reading JSON request bodies field by field: a value of the wrong kind is
 //! a violation on its path, never a silent default.
 
+use super::error::MAX_VIOLATIONS;
 use super::BlendVisionError;
 use axum::body::Bytes;
 use orgdesk_model::blendvision::FieldViolation;
 use orgdesk_model::bv_rules::BvProblem;
 use serde_json::{Map, Value};
 
+/// The longest field path a violation names (an unknown key can be as long
+/// as the body).
+const MAX_FIELD_CHARS: usize = 100;
+
 pub fn violation(field: &str, description: impl ToString) -> FieldViolation {
-    FieldViolation { field: field.to_string(), description: description.to_string() }
+    let field = match field.char_indices().nth(MAX_FIELD_CHARS) {
+        Some((cut, _)) => format!("{}…", &field[..cut]),
+        None => field.to_string(),
+    };
+    FieldViolation { field, description: description.to_string() }
 }
 
 /// The body as a JSON object, or a violation on `body`.
@@ -36,15 +45,19 @@ impl<'a> Fields<'a> {
         format!("{}{key}", self.prefix)
     }
 
+    /// Records a violation, up to [`MAX_VIOLATIONS`] in all.
     pub fn refuse(&mut self, key: &str, description: impl ToString) {
-        let path = self.path(key);
-        self.violations.push(violation(&path, description));
+        if self.violations.len() < MAX_VIOLATIONS {
+            let path = self.path(key);
+            self.violations.push(violation(&path, description));
+        }
     }
 
-    /// A violation for every key not in `known`.
+    /// A violation for every key not in `known` (up to [`MAX_VIOLATIONS`]).
     pub fn refuse_unknown(&mut self, known: &[&str]) {
         let map = self.map;
-        let unknown: Vec<&String> = map.keys().filter(|k| !known.contains(&k.as_str())).collect();
+        let room = MAX_VIOLATIONS.saturating_sub(self.violations.len());
+        let unknown: Vec<&String> = map.keys().filter(|k| !known.contains(&k.as_str())).take(room).collect();
         for k in unknown {
             self.refuse(k, BvProblem::UnknownField);
         }

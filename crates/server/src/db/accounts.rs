@@ -28,6 +28,8 @@ pub struct Account {
     pub ob_organization_id: Option<String>,
     pub bv_organization_id: Option<String>,
     pub email_verified_at: Option<String>,
+    /// BlendVision's `ROLE_TYPE_...` in the organization; none on Open Badge.
+    pub role_type: Option<String>,
 }
 
 /// What a sign-in checks its password against.
@@ -61,7 +63,7 @@ pub async fn insert_token(db: &SqlitePool, dialect: Dialect, hash: &str, account
 /// The activated account behind a live, unrevoked token hash of `dialect`.
 pub async fn account_for_token(db: &SqlitePool, dialect: Dialect, hash: &str, now: i64) -> Result<Option<Account>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT a.id, a.email, a.username, a.ob_organization_id, a.bv_organization_id, a.email_verified_at
+        "SELECT a.id, a.email, a.username, a.ob_organization_id, a.bv_organization_id, a.email_verified_at, a.role_type
          FROM tokens t JOIN accounts a ON a.id = t.account_id
          WHERE t.hash = ? AND t.dialect = ? AND t.revoked = 0 AND t.expires_at > ? AND a.status = 'ACCOUNT_STATUS_ACTIVATED'",
     )

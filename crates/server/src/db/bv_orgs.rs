@@ -16,11 +16,15 @@ const ORG_QUERY: &str = "SELECT o.*, p.name AS parent_name,
      LEFT JOIN bv_organizations p ON p.id = o.parent_id
      LEFT JOIN accounts a ON a.id = o.owner_account_id";
 
-/// Descendants of the first bound organization, however deep. (Plain `?`
+/// Descendants of the first bound organization, however deep: `below`
+/// (`id`). A `parent_id` cycle cannot make it run forever: `UNION` keeps each
+/// organization once, so the walk ends when no new one turns up, and an
+/// organization inside a cycle is never below itself. (Plain `?`
 /// placeholders only: sqlx numbers anonymous ones from 1 whatever `?N` says.)
-const BELOW: &str = "WITH RECURSIVE below(id) AS (
-        SELECT id FROM bv_organizations WHERE parent_id = ?
-        UNION ALL SELECT o.id FROM bv_organizations o JOIN below b ON o.parent_id = b.id)";
+const BELOW: &str = "WITH RECURSIVE walk(id, root) AS (
+        SELECT id, parent_id FROM bv_organizations WHERE parent_id = ?
+        UNION SELECT o.id, w.root FROM bv_organizations o JOIN walk w ON o.parent_id = w.id),
+    below(id) AS (SELECT id FROM walk WHERE id <> root)";
 
 /// One row of [`ORG_QUERY`].
 #[derive(Debug, sqlx::FromRow)]

@@ -7,7 +7,7 @@ use orgdesk_model::openbadge::*;
 use orgdesk_model::{public, Timestamp};
 use sqlx::SqlitePool;
 
-/// An organization row with its computed counts.
+/// An organization row; its counts are kept on it (migration 0004).
 #[derive(Debug, sqlx::FromRow)]
 pub struct OrganizationRow {
     pub id: String,
@@ -147,10 +147,9 @@ impl OrganizationRow {
 
 pub async fn organization_row(db: &SqlitePool, id: &str) -> Result<Option<OrganizationRow>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT o.*,
-            (SELECT COUNT(*) FROM issued_badges b WHERE b.organization_id = o.id) AS badges_count,
-            (SELECT COUNT(*) FROM badge_templates t WHERE t.organization_id = o.id) AS badge_templates_count
-         FROM ob_organizations o WHERE o.id = ?",
+        // The counts are columns, kept by triggers (migration 0004): a
+        // request costs the same whatever the number of badges.
+        "SELECT o.* FROM ob_organizations o WHERE o.id = ?",
     )
     .bind(id)
     .fetch_optional(db)
@@ -197,7 +196,9 @@ impl From<TemplateRow> for BadgeTemplate {
             title: Some(r.title),
             code: r.code,
             badge_type: Some(BadgeType::from_wire(&r.badge_type)),
-            description: r.description,
+            // Templates are written straight into the database, never
+            // through a save that cleans them: never serve one raw.
+            description: r.description.as_deref().map(crate::sanitize::description_cached),
             image_path: r.image_path,
             image_thumbnail_path: r.image_thumbnail_path,
             color_primary: r.color_primary,
@@ -237,7 +238,7 @@ pub async fn public_issuer(db: &SqlitePool, id: &str, base: &str) -> Result<Opti
     }
     let mut view = public::public_view(&org, &templates(db, id).await?);
     // Stored descriptions predate the sanitizer on save; never serve one raw.
-    view.description = view.description.as_deref().map(crate::sanitize::description);
+    view.description = view.description.as_deref().map(crate::sanitize::description_cached);
     let email = org.contact_info.and_then(|c| c.email).filter(|e| !e.trim().is_empty());
     Ok(Some(PublicIssuer { profile: view, email }))
 }
@@ -253,14 +254,50 @@ pub struct StatisticsRow {
 pub async fn statistics(db: &SqlitePool, id: &str) -> Result<Option<StatisticsRow>, sqlx::Error> {
     sqlx::query_as(
         "SELECT o.credits_left,
-            (SELECT COUNT(*) FROM issued_badges b WHERE b.organization_id = o.id) AS badges_count,
+            o.badges_count,
             (SELECT COUNT(DISTINCT earner_email) FROM issued_badges b WHERE b.organization_id = o.id) AS earners_count,
-            (SELECT COUNT(*) FROM badge_templates t WHERE t.organization_id = o.id) AS badge_templates_count
+            o.badge_templates_count
          FROM ob_organizations o WHERE o.id = ?",
     )
     .bind(id)
     .fetch_optional(db)
     .await
+}
+
+/// Issues `count` made-up badges for organization `id` in one statement (a
+/// recursive CTE, one transaction): earners `seed<n>@example.net`, dates
+/// spread evenly over the last three years (in order, so the date index only
+/// grows at its end), templates taken in turn from the organization's own
+/// (none if it has none). The count trigger is paused for the organization
+/// and the counter moved once. `None` for an unknown organization;
+/// otherwise how many rows were inserted.
+pub async fn seed_badges(db: &SqlitePool, id: &str, count: i64) -> Result<Option<u64>, sqlx::Error> {
+    let mut tx = db.begin().await?;
+    let exists: Option<i64> = sqlx::query_scalar("SELECT 1 FROM ob_organizations WHERE id = ?").bind(id).fetch_optional(&mut *tx).await?;
+    if exists.is_none() {
+        return Ok(None);
+    }
+    let templates: Vec<String> = sqlx::query_scalar("SELECT id FROM badge_templates WHERE organization_id = ? ORDER BY id").bind(id).fetch_all(&mut *tx).await?;
+    sqlx::query("INSERT INTO counters_paused (organization_id) VALUES (?)").bind(id).execute(&mut *tx).await?;
+    let inserted = sqlx::query(
+        "WITH RECURSIVE seq(i) AS (SELECT 0 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?1),
+             n(d) AS (SELECT 0 UNION ALL SELECT d + 1 FROM n WHERE d < 1095),
+             days(d, day) AS MATERIALIZED (SELECT d, date('now', '-' || (1095 - d) || ' days') FROM n),
+             t(k, id) AS MATERIALIZED (SELECT key, value FROM json_each(?2))
+         INSERT INTO issued_badges (organization_id, template_id, earner_email, issued_at)
+         SELECT ?3, t.id, 'seed' || (i % 50000) || '@example.net', days.day || 'T' || (10 + i % 10) || ':' || (10 + i % 50) || ':00Z'
+         FROM seq JOIN days ON days.d = i * 1096 / ?1 LEFT JOIN t ON t.k = i % max(json_array_length(?2), 1)",
+    )
+    .bind(count)
+    .bind(serde_json::to_string(&templates).unwrap_or_else(|_| "[]".into()))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    sqlx::query("UPDATE ob_organizations SET badges_count = badges_count + ? WHERE id = ?").bind(inserted as i64).bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM counters_paused WHERE organization_id = ?").bind(id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(Some(inserted))
 }
 
 /// Badges issued in each month (1–12) of `year`; months without badges are

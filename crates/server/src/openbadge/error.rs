@@ -37,6 +37,18 @@ impl OpenBadgeError {
     }
 }
 
+/// The longest field path an error names: an unknown key can be as long as
+/// the body, and the answer should not echo it whole.
+const MAX_PATH_CHARS: usize = 100;
+
+/// `path`, cut to [`MAX_PATH_CHARS`] characters (with an ellipsis when cut).
+pub fn shortened(path: String) -> String {
+    match path.char_indices().nth(MAX_PATH_CHARS) {
+        Some((cut, _)) => format!("{}…", &path[..cut]),
+        None => path,
+    }
+}
+
 impl From<sqlx::Error> for OpenBadgeError {
     fn from(e: sqlx::Error) -> Self {
         tracing::error!(error = %e, "database error");

@@ -56,6 +56,10 @@ pub async fn update(admin: ObAdmin, Extract(state): Extract<State>, headers: Hea
     show(admin, Extract(state), headers).await
 }
 
+/// The most fields a refused PUT names: a body of thousands of bad keys gets
+/// an answer of a few kilobytes, not one message per key it sent.
+const MAX_ERROR_FIELDS: usize = 50;
+
 /// A PUT body as read: the fields and switches it sends, normalized, and
 /// what is wrong with it so far (by dot path).
 #[derive(Default)]
@@ -70,6 +74,10 @@ impl ProfileForm {
         let mut form = ProfileForm::default();
         let mut seen = BTreeSet::new();
         for (key, value) in form_urlencoded::parse(body) {
+            if form.errors.len() >= MAX_ERROR_FIELDS {
+                // Enough to say what is wrong; the rest is not read.
+                break;
+            }
             let dot = key.replace('[', ".").replace(']', "");
             if api.is_vendor() && !vendor::has_rule(&key) {
                 // Laravel keeps only the keys it has rules for, silently.
@@ -94,8 +102,17 @@ impl ProfileForm {
         form
     }
 
+    /// Records the first problem of each field (a key sent a thousand times
+    /// is one problem), up to [`MAX_ERROR_FIELDS`] fields.
     fn refuse(&mut self, path: String, message: &str) {
-        self.errors.entry(path).or_default().push(message.to_string());
+        let path = super::error::shortened(path);
+        if self.errors.len() >= MAX_ERROR_FIELDS && !self.errors.contains_key(&path) {
+            return;
+        }
+        let messages = self.errors.entry(path).or_default();
+        if messages.is_empty() {
+            messages.push(message.to_string());
+        }
     }
 
     /// Runs the rules on every field as it will be after the save: each sent
