@@ -26,6 +26,7 @@ pub fn router(state: State) -> Router {
         .merge(openbadge::routes(state.api))
         .merge(blendvision::routes(state.api))
         .layer(axum::middleware::from_fn(auth::no_store))
+        .layer(axum::middleware::from_fn(crate::rejections::in_platform_shape))
         .layer(policy.cors());
     Router::new()
         .merge(apis)

@@ -17,6 +17,7 @@ pub mod issue_token;
 pub mod media;
 pub mod openbadge;
 pub mod origin;
+pub mod rejections;
 pub mod sanitize;
 pub mod seed_badges;
 pub mod state;
