@@ -29,7 +29,7 @@ pub struct Call<'a> {
     pub path: &'a str,
     pub token: Option<String>,
     pub body: Body,
-    /// Extra request headers, e.g. `If-Unmodified-Since`.
+    /// Extra request headers, e.g. `If-Match`.
     pub headers: Vec<(&'static str, String)>,
     /// Ask the server every time (a cheap 304 when unchanged) instead of
     /// trusting a cached answer's max-age.
@@ -58,26 +58,41 @@ fn form_encode(pairs: &[(String, String)]) -> String {
 
 /// Sends `call` and decodes a 2xx body as `T`.
 pub async fn send<T: DeserializeOwned>(call: Call<'_>) -> Result<T, ApiError> {
-    let (status, text, retry_after) = exchange(call).await?;
-    if (200..300).contains(&status) {
-        let body = if text.trim().is_empty() { "null" } else { text.as_str() };
-        serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))
+    send_reading(call, None).await.map(|(body, _)| body)
+}
+
+/// [`send`], also handing back the 2xx answer's response header `header`
+/// (e.g. `ETag`), when asked and present.
+pub async fn send_reading<T: DeserializeOwned>(call: Call<'_>, header: Option<&str>) -> Result<(T, Option<String>), ApiError> {
+    let answer = exchange(call, header).await?;
+    if (200..300).contains(&answer.status) {
+        let body = if answer.text.trim().is_empty() { "null" } else { answer.text.as_str() };
+        let body = serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        Ok((body, answer.header))
     } else {
-        Err(error_from(status, &text, retry_after))
+        Err(error_from(answer.status, &answer.text, answer.retry_after))
     }
 }
 
 /// Sends `call` and ignores the body of a 2xx answer (204, `{}`).
 pub async fn send_no_content(call: Call<'_>) -> Result<(), ApiError> {
-    let (status, text, retry_after) = exchange(call).await?;
-    if (200..300).contains(&status) {
+    let answer = exchange(call, None).await?;
+    if (200..300).contains(&answer.status) {
         Ok(())
     } else {
-        Err(error_from(status, &text, retry_after))
+        Err(error_from(answer.status, &answer.text, answer.retry_after))
     }
 }
 
-async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError> {
+/// An answer as read: status, body, `Retry-After`, and the one header asked for.
+struct Answer {
+    status: u16,
+    text: String,
+    retry_after: Option<u32>,
+    header: Option<String>,
+}
+
+async fn exchange(call: Call<'_>, read_header: Option<&str>) -> Result<Answer, ApiError> {
     let config = use_context::<Config>().unwrap_or_else(Config::from_document);
     let url = format!("{}{}", config.base(call.dialect), call.path);
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
@@ -133,8 +148,9 @@ async fn exchange(call: Call<'_>) -> Result<(u16, String, Option<u32>), ApiError
         return Err(ApiError::NotOffered);
     }
     let retry_after = response.headers().get("Retry-After").and_then(|v| v.trim().parse().ok());
+    let header = read_header.and_then(|name| response.headers().get(name));
     let text = response.text().await.map_err(|_| if timed_out.get() { ApiError::Timeout } else { ApiError::Network })?;
-    Ok((status, text, retry_after))
+    Ok(Answer { status, text, retry_after, header })
 }
 
 /// Aborts the request when the reactive owner that started it is cleaned

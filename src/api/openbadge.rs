@@ -1,12 +1,11 @@
 //! Open Badge issuer API calls.
 
-use super::http::{send, send_no_content, Body, Call};
+use super::http::{send, send_no_content, send_reading, Body, Call};
 use super::ApiError;
 use crate::core::capabilities::{self, Extension};
 use crate::core::session::Dialect;
 use gloo_net::http::Method;
 use orgdesk_model::openbadge::{AuthUser, BadgeTemplate, Data, LoginRequest, LoginToken, Organization, Paginated, Statistics, YearStatistics};
-use orgdesk_model::Timestamp;
 
 fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_> {
     Call::new(Dialect::OpenBadge, method, path, token, body)
@@ -27,26 +26,37 @@ pub async fn current_user(token: String) -> Result<AuthUser, ApiError> {
     send(call(Method::GET, "/api/v1/auth/user", Some(token), Body::None)).await
 }
 
+/// The organization with the `ETag` its answer came with.
 pub async fn organization(token: String) -> Result<Organization, ApiError> {
-    let data: Data<Organization> = send(call(Method::GET, "/api/v1/issuers/organization", Some(token), Body::None)).await?;
-    Ok(data.data)
+    tagged(call(Method::GET, "/api/v1/issuers/organization", Some(token), Body::None)).await
 }
 
-/// Changes only the keys in `changes` (bracketed form keys). With
-/// `loaded_at`, the server refuses with 412 if the record changed since
-/// (where it offers conditional writes; elsewhere the last write wins).
-pub async fn update(token: String, changes: Vec<(String, String)>, loaded_at: Option<Timestamp>) -> Result<Organization, ApiError> {
-    update_since(token, changes, loaded_at.map(|at| at.to_http_date())).await
+/// An organization answer, its `ETag` kept in the record when strong: a weak
+/// one (a proxy that compresses may weaken it) never matches in `If-Match`.
+async fn tagged(request: Call<'_>) -> Result<Organization, ApiError> {
+    let (data, etag): (Data<Organization>, Option<String>) = send_reading(request, Some("ETag")).await?;
+    Ok(Organization { etag: etag.filter(|tag| tag.starts_with('"')), ..data.data })
 }
 
-/// [`update`] with the version as the HTTP date itself.
-pub async fn update_since(token: String, changes: Vec<(String, String)>, since: Option<String>) -> Result<Organization, ApiError> {
+/// The version a write of `org` is checked against: its entity tag when the
+/// server sent one, else `updated_at` as an HTTP date.
+pub fn version_of(org: &Organization) -> Option<String> {
+    org.etag.clone().or_else(|| org.updated_at.map(|at| at.to_http_date()))
+}
+
+/// Changes only the keys in `changes` (bracketed form keys). With the
+/// `version` of the record they were made on ([`version_of`]), the server
+/// refuses with 412 if the record changed since: an entity tag goes in
+/// `If-Match`, a date in `If-Unmodified-Since` (where the server offers
+/// conditional writes; elsewhere the last write wins).
+pub async fn update(token: String, changes: Vec<(String, String)>, version: Option<String>) -> Result<Organization, ApiError> {
     let mut request = call(Method::PUT, "/api/v1/issuers/organization", Some(token), Body::Form(changes));
-    if let Some(at) = since.filter(|_| capabilities::active().offers_untracked(Extension::ObConditional)) {
-        request.headers.push(("If-Unmodified-Since", at));
+    if let Some(version) = version.filter(|_| capabilities::active().offers_untracked(Extension::ObConditional)) {
+        // An HTTP date never starts with a quote; a strong entity tag does.
+        let name = if version.starts_with('"') { "If-Match" } else { "If-Unmodified-Since" };
+        request.headers.push((name, version));
     }
-    let data: Data<Organization> = send(request).await?;
-    Ok(data.data)
+    tagged(request).await
 }
 
 /// Every badge template, following the pages.
@@ -79,6 +89,5 @@ pub async fn year_statistics(token: String, year: i32) -> Result<YearStatistics,
 }
 
 pub async fn remove_logo(token: String) -> Result<Organization, ApiError> {
-    let data: Data<Organization> = send(call(Method::DELETE, "/api/v1/issuers/organization/logo", Some(token), Body::None).needs(Extension::ObLogoRemoval)).await?;
-    Ok(data.data)
+    tagged(call(Method::DELETE, "/api/v1/issuers/organization/logo", Some(token), Body::None).needs(Extension::ObLogoRemoval)).await
 }

@@ -16,7 +16,7 @@ pub enum Extension {
     ObLogoRemoval,
     /// `GET /api/v1/public/organizations/{id}`.
     ObPublic,
-    /// `If-Unmodified-Since` → 412 on the organization PUT.
+    /// `If-Match` / `If-Unmodified-Since` → 412 on the organization PUT.
     ObConditional,
     /// Our bodies of `/statistics` and `/year-statistics`.
     ObStatistics,

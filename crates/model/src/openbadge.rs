@@ -200,6 +200,11 @@ pub struct Organization {
     pub current_period_end: Option<Timestamp>,
     #[serde(default, deserialize_with = "opt_flex_i64")]
     pub max_users: Option<i64>,
+    /// Not in the body: the answer's `ETag` (the record's version, strong,
+    /// quoted), kept with the record it came with so a write can send it back
+    /// in `If-Match`. `None` when the server sent none (the vendor).
+    #[serde(skip)]
+    pub etag: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -25,7 +25,7 @@ const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 /// ours": sign-in and sign-out, logo removal and the public profile on Open
 /// Badge; revoke on sign-out on BlendVision. Token refresh on BlendVision is
 /// ours too (it is being added with the session-renewal work; §3 should list it).
-/// Extension parts of vendor operations (`If-Unmodified-Since` → 412, the
+/// Extension parts of vendor operations (`If-Match` / `If-Unmodified-Since` → 412, the
 /// statistics bodies) are marked inside those operations, not here.
 const EXTENSIONS: [(&str, &str); 6] = [
     ("post", "/api/v1/auth/login"),

@@ -122,6 +122,18 @@ async fn put_drops_keys_without_vendor_rules_and_ignores_if_unmodified_since() {
 }
 
 #[tokio::test]
+async fn no_etag_and_if_match_is_ignored() {
+    let (base, dir) = vendor();
+    let token = api_token(dir, Platform::Openbadge, OB_ADMIN).await;
+    let (_, etag) = ob_organization_tagged(base, &token).await;
+    assert_eq!(etag, None, "the vendor sends no validator");
+    let before = ob_organization(base, &token).await;
+    // A tag that matches nothing: the reference server answers 412.
+    let (status, etag, body) = ob_put_if_match(base, &token, &[("website", before["website"].as_str().unwrap_or(""))], "\"no-such-version\"").await;
+    assert_eq!((status, etag), (StatusCode::OK, None), "{body}");
+}
+
+#[tokio::test]
 async fn blendvision_extensions_answer_grpc_gateways_404_and_the_documented_login_stays() {
     let (base, dir) = vendor();
     let token = api_token(dir, Platform::Blendvision, NORTH_ADMIN).await;

@@ -17,7 +17,7 @@ use orgdesk_model::openbadge::Organization;
 /// the version the values are from.
 pub fn org_values(org: &Organization) -> Snapshot {
     let values = Field::ALL.iter().map(|&f| (FormKey::Ob(f), f.get(org))).collect();
-    (values, org.updated_at.map(|at| at.to_http_date()))
+    (values, api::openbadge::version_of(org))
 }
 
 /// The profile form's fields.
@@ -97,7 +97,7 @@ pub fn save(form: FormModel, on_saved: impl Fn(Organization) + 'static) {
     model::save(
         form,
         Dialect::OpenBadge,
-        api::openbadge::update_since,
+        api::openbadge::update,
         api::openbadge::organization,
         org_values,
         on_saved,

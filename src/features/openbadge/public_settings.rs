@@ -114,7 +114,7 @@ impl PublicState {
         outcome.set(None);
         let changes = vec![(key.form_key().to_string(), if on { "1" } else { "0" }.to_string())];
         spawn_local(async move {
-            let result = api::openbadge::update(token.clone(), changes, before.updated_at).await;
+            let result = api::openbadge::update(token.clone(), changes, api::openbadge::version_of(&before)).await;
             saving.set(None);
             match result {
                 Ok(saved) => {

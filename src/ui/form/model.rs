@@ -113,7 +113,8 @@ pub const fn ob_keys<const N: usize>(fields: &[Field]) -> [FormKey; N] {
     keys
 }
 
-/// A record as form values, and the version (HTTP date) they are from.
+/// A record as form values, and the version they are from (an entity tag, or
+/// where the server sends none an HTTP date).
 pub type Snapshot = (BTreeMap<FormKey, String>, Option<String>);
 
 /// What a save sends: the changed keys with their values, and the version
@@ -158,7 +159,7 @@ pub struct FormModel {
     pub keys: &'static [FormKey],
     values: RwSignal<BTreeMap<FormKey, String>>,
     base: RwSignal<BTreeMap<FormKey, String>>,
-    /// The version (`updated_at`, HTTP date) the edits are based on.
+    /// The version (entity tag, else `updated_at` as an HTTP date) the edits are based on.
     version: RwSignal<Option<String>>,
     /// For a draft restored after a reload: what each changed field held when
     /// the admin started, to tell their edits from the server's.

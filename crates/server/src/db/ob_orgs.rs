@@ -54,6 +54,8 @@ pub struct OrganizationRow {
     pub current_period_end: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// Moved by every write to the row: the strong validator (`ETag`).
+    pub version: i64,
     pub badges_count: i64,
     pub badge_templates_count: i64,
 }
@@ -141,6 +143,7 @@ impl OrganizationRow {
             current_period_start: ts(&r.current_period_start),
             current_period_end: ts(&r.current_period_end),
             max_users: r.max_users,
+            etag: Some(format!("\"{}\"", r.version)),
         }
     }
 }
@@ -369,13 +372,17 @@ impl ProfileChange {
 #[derive(Debug, PartialEq, Eq)]
 pub struct ChangedSince;
 
+/// Moves the row's version and `updated_at` (every write to the row does, in
+/// its transaction).
+const TOUCH: &str = "UPDATE ob_organizations SET updated_at = ?, version = version + 1 WHERE id = ?";
+
 /// Writes `change` in one transaction, claiming the version `read_version`
-/// the change was made against. Guarded, a save in between refuses the write
-/// ([`ChangedSince`]); unguarded, the last save wins and still moves the
-/// version.
-pub async fn save_profile(db: &SqlitePool, id: &str, change: &ProfileChange, read_version: &str, guarded: bool) -> Result<Result<(), ChangedSince>, sqlx::Error> {
+/// the change was made against (atomically: the claim is the first write).
+/// Guarded, a save in between refuses the write ([`ChangedSince`]);
+/// unguarded, the last save wins and still moves the version.
+pub async fn save_profile(db: &SqlitePool, id: &str, change: &ProfileChange, read_version: i64, guarded: bool) -> Result<Result<(), ChangedSince>, sqlx::Error> {
     let mut tx = db.begin().await?;
-    let claimed = sqlx::query("UPDATE ob_organizations SET updated_at = ? WHERE id = ? AND updated_at = ?")
+    let claimed = sqlx::query(&format!("{TOUCH} AND version = ?"))
         .bind(super::now())
         .bind(id)
         .bind(read_version)
@@ -394,7 +401,7 @@ pub async fn save_profile(db: &SqlitePool, id: &str, change: &ProfileChange, rea
         sqlx::query(&format!("UPDATE ob_organizations SET {col} = ? WHERE id = ?")).bind(value).bind(id).execute(&mut *tx).await?;
     }
     if claimed == 0 {
-        sqlx::query("UPDATE ob_organizations SET updated_at = ? WHERE id = ?").bind(super::now()).bind(id).execute(&mut *tx).await?;
+        sqlx::query(TOUCH).bind(super::now()).bind(id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(Ok(()))
@@ -424,12 +431,12 @@ pub async fn set_logo(db: &SqlitePool, id: &str, urls: &[(LogoSize, String)]) ->
     for (size, url) in urls {
         sqlx::query(&format!("UPDATE ob_organizations SET {} = ? WHERE id = ?", size.column())).bind(url).bind(id).execute(&mut *tx).await?;
     }
-    sqlx::query("UPDATE ob_organizations SET updated_at = ? WHERE id = ?").bind(super::now()).bind(id).execute(&mut *tx).await?;
+    sqlx::query(TOUCH).bind(super::now()).bind(id).execute(&mut *tx).await?;
     tx.commit().await
 }
 
 pub async fn clear_logo(db: &SqlitePool, id: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE ob_organizations SET logo_path = NULL, logo_high_path = NULL, logo_thumbnail_path = NULL, updated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE ob_organizations SET logo_path = NULL, logo_high_path = NULL, logo_thumbnail_path = NULL, updated_at = ?, version = version + 1 WHERE id = ?")
         .bind(super::now())
         .bind(id)
         .execute(db)

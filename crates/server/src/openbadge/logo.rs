@@ -2,18 +2,15 @@
 //! and serving the files with long immutable caching.
 
 use super::images::{process, Variant};
-use super::organization::current;
-use super::vendor::organization_body;
+use super::organization::{answer, current};
 use super::{ObAdmin, OpenBadgeError};
 use crate::db::ob_orgs;
 use crate::state::State;
 use axum::extract::{FromRequest, Multipart, Path, Request, State as Extract};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use orgdesk_model::media::{LogoProblem, MAX_LOGO_BYTES};
 use orgdesk_model::openbadge::Organization;
-use serde_json::Value;
 use crate::media::{valid_name, Kind};
 use std::path::Path as FsPath;
 
@@ -75,7 +72,7 @@ async fn remove_files(dir: &FsPath, files: &[String]) {
     }
 }
 
-pub async fn upload(admin: ObAdmin, Extract(state): Extract<State>, request: Request) -> Result<Json<Value>, OpenBadgeError> {
+pub async fn upload(admin: ObAdmin, Extract(state): Extract<State>, request: Request) -> Result<Response, OpenBadgeError> {
     let headers = request.headers().clone();
     // Refuse a declared oversize body before reading any of it.
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
@@ -88,23 +85,23 @@ pub async fn upload(admin: ObAdmin, Extract(state): Extract<State>, request: Req
         Ok(processed) => processed.map_err(refused)?,
         Err(_) => return Err(OpenBadgeError::Internal),
     };
-    store(&state, &admin, &headers, variants).await.map(|org| organization_body(state.api, org))
+    store(&state, &admin, &headers, variants).await
 }
 
-async fn store(state: &State, admin: &ObAdmin, headers: &HeaderMap, variants: Vec<Variant>) -> Result<Organization, OpenBadgeError> {
+async fn store(state: &State, admin: &ObAdmin, headers: &HeaderMap, variants: Vec<Variant>) -> Result<Response, OpenBadgeError> {
     let before = current(state, admin, headers).await?;
     let urls = write_variants(&state.media, Kind::Logo, &variants).await.map_err(|_| OpenBadgeError::Internal)?;
     ob_orgs::set_logo(&state.db, &admin.organization_id, &urls).await?;
     let keep: Vec<String> = variants.into_iter().map(|v| v.file).collect();
     remove_files(&Kind::Logo.dir(&state.media), &stale_files(&before, &keep)).await;
-    current(state, admin, headers).await
+    answer(state, admin, headers).await
 }
 
-pub async fn remove(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Value>, OpenBadgeError> {
+pub async fn remove(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Response, OpenBadgeError> {
     let before = current(&state, &admin, &headers).await?;
     ob_orgs::clear_logo(&state.db, &admin.organization_id).await?;
     remove_files(&Kind::Logo.dir(&state.media), &stale_files(&before, &[])).await;
-    Ok(organization_body(state.api, current(&state, &admin, &headers).await?))
+    answer(&state, &admin, &headers).await
 }
 
 /// Logo files never change under a name: cache them for a year.

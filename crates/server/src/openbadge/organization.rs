@@ -3,9 +3,11 @@
 //! The PUT takes the admin's changes as bracketed form keys. Only the keys
 //! sent change; each value is normalized and checked by the same rules the
 //! browser runs, together with the fields its rules look at; the description
-//! is sanitized; `If-Unmodified-Since` guards against overwriting someone
-//! else's change (412). In vendor mode the PUT keeps only the keys the
-//! vendor has rules for and ignores `If-Unmodified-Since`, as Laravel would.
+//! is sanitized. Every answer carries `ETag: "<version>"`, a counter every
+//! write to the organization moves; `If-Match` with it (or, coarser, in whole
+//! seconds, `If-Unmodified-Since`) guards against overwriting someone else's
+//! change (412). In vendor mode the PUT keeps only the keys the vendor has
+//! rules for, and there is no ETag and no precondition, as Laravel would.
 
 use super::vendor::{self, organization_body};
 use super::{ObAdmin, OpenBadgeError};
@@ -15,10 +17,9 @@ use crate::state::{ApiMode, State};
 use axum::body::Bytes;
 use axum::extract::State as Extract;
 use axum::http::{header, HeaderMap};
-use axum::Json;
+use axum::response::{IntoResponse, Response};
 use orgdesk_model::fields::{self, Field};
 use orgdesk_model::openbadge::Organization;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The admin's organization as the wire has it.
@@ -26,8 +27,20 @@ pub async fn current(state: &State, admin: &ObAdmin, headers: &HeaderMap) -> Res
     ob_orgs::organization(&state.db, &admin.organization_id, &public_base(headers)).await?.ok_or(OpenBadgeError::NotFound)
 }
 
-pub async fn show(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Value>, OpenBadgeError> {
-    Ok(organization_body(state.api, current(&state, &admin, &headers).await?))
+/// The organization as every call about it answers: `{"data": ...}` and,
+/// outside vendor mode, its version as a strong `ETag`.
+pub async fn answer(state: &State, admin: &ObAdmin, headers: &HeaderMap) -> Result<Response, OpenBadgeError> {
+    let org = current(state, admin, headers).await?;
+    let etag = org.etag.clone().filter(|_| !state.api.is_vendor());
+    let body = organization_body(state.api, org);
+    Ok(match etag {
+        Some(etag) => ([(header::ETAG, etag)], body).into_response(),
+        None => body.into_response(),
+    })
+}
+
+pub async fn show(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Response, OpenBadgeError> {
+    answer(&state, &admin, &headers).await
 }
 
 /// Keys an admin may see but never change (dot form).
@@ -37,23 +50,41 @@ const READ_ONLY: &[&str] = &[
     "public_url", "logo_path", "logo_high_path", "logo_thumbnail_path",
 ];
 
-pub async fn update(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap, body: Bytes) -> Result<Json<Value>, OpenBadgeError> {
+pub async fn update(admin: ObAdmin, Extract(state): Extract<State>, headers: HeaderMap, body: Bytes) -> Result<Response, OpenBadgeError> {
     let row = ob_orgs::organization_row(&state.db, &admin.organization_id).await?.ok_or(OpenBadgeError::NotFound)?;
     let before = row.to_organization(&public_base(&headers));
-    // A date that does not parse is ignored, as HTTP says for this header;
-    // the vendor ignores the header altogether (last write wins).
-    let since = headers.get(header::IF_UNMODIFIED_SINCE).filter(|_| !state.api.is_vendor()).and_then(|v| v.to_str().ok()).and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok());
-    if since.is_some_and(|since| before.updated_at.is_some_and(|u| u.utc.timestamp() > since.timestamp())) {
-        return Err(OpenBadgeError::Conflict);
-    }
+    // The vendor ignores preconditions altogether (last write wins).
+    let guarded = !state.api.is_vendor() && precondition(&headers, &before)?;
     let change = ProfileForm::read(&body, state.api).check(&before)?.changes(&before, &row);
     if !change.is_empty() {
-        // Claim the version read above: if another save got in between, a
-        // guarded save does not overwrite it blindly.
-        let saved = ob_orgs::save_profile(&state.db, &admin.organization_id, &change, &row.updated_at, since.is_some()).await?;
+        // Claim the version read above, atomically: if another save got in
+        // between, a guarded save does not overwrite it blindly.
+        let saved = ob_orgs::save_profile(&state.db, &admin.organization_id, &change, row.version, guarded).await?;
         saved.map_err(|_| OpenBadgeError::Conflict)?;
     }
-    show(admin, Extract(state), headers).await
+    answer(&state, &admin, &headers).await
+}
+
+/// The request's precondition against the row as read (RFC 9110 §13.2.2):
+/// `If-Match` when sent (strong comparison with the version's tag; `*`
+/// matches the existing row), else `If-Unmodified-Since` (whole seconds; a
+/// date that does not parse is ignored, as HTTP says). A failed one is a 412;
+/// `Ok(true)`: the save must claim the version read.
+fn precondition(headers: &HeaderMap, before: &Organization) -> Result<bool, OpenBadgeError> {
+    let tags: Vec<&str> = headers.get_all(header::IF_MATCH).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).map(str::trim).collect();
+    if !tags.is_empty() {
+        let current = before.etag.as_deref().is_some_and(|etag| tags.contains(&etag));
+        return match (current, tags.contains(&"*")) {
+            (true, _) => Ok(true),
+            (false, true) => Ok(false),
+            (false, false) => Err(OpenBadgeError::Conflict),
+        };
+    }
+    let since = headers.get(header::IF_UNMODIFIED_SINCE).and_then(|v| v.to_str().ok()).and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok());
+    match since {
+        Some(since) if before.updated_at.is_some_and(|u| u.utc.timestamp() > since.timestamp()) => Err(OpenBadgeError::Conflict),
+        guard => Ok(guard.is_some()),
+    }
 }
 
 /// The most fields a refused PUT names: a body of thousands of bad keys gets

@@ -60,6 +60,7 @@ impl Policy {
                 header::CONTENT_TYPE,
                 header::ACCEPT,
                 header::IF_UNMODIFIED_SINCE,
+                header::IF_MATCH,
                 header::IF_NONE_MATCH,
                 HeaderName::from_static("x-bv-org-id"),
             ])

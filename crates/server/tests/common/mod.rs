@@ -127,6 +127,27 @@ pub async fn ob_put(base: &str, token: &str, form: &[(&str, &str)], since: Optio
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
+/// `PUT /api/v1/issuers/organization` guarded by `If-Match`: status, the
+/// answer's `ETag`, body.
+pub async fn ob_put_if_match(base: &str, token: &str, form: &[(&str, &str)], if_match: &str) -> (StatusCode, Option<String>, Value) {
+    let req = Client::new().put(format!("{base}/api/v1/issuers/organization")).bearer_auth(token).header("accept", "application/json").header("if-match", if_match).form(form);
+    let res = req.send().await.unwrap();
+    let (status, etag) = (res.status(), etag_of(&res));
+    (status, etag, res.json().await.unwrap_or(Value::Null))
+}
+
+/// The signed-in admin's organization and the `ETag` it came with.
+pub async fn ob_organization_tagged(base: &str, token: &str) -> (Value, Option<String>) {
+    let res = Client::new().get(format!("{base}/api/v1/issuers/organization")).bearer_auth(token).header("accept", "application/json").send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let etag = etag_of(&res);
+    (res.json::<Value>().await.unwrap()["data"].clone(), etag)
+}
+
+pub fn etag_of(res: &reqwest::Response) -> Option<String> {
+    res.headers().get("etag").and_then(|v| v.to_str().ok()).map(str::to_string)
+}
+
 /// The signed-in admin's organization (`data` of `GET /issuers/organization`).
 pub async fn ob_organization(base: &str, token: &str) -> Value {
     let (status, body) = get(format!("{base}/api/v1/issuers/organization"), Some(token)).await;
