@@ -66,7 +66,7 @@ impl Session {
 pub enum SignedOutReason {
     SignedOut,
     Expired,
-    /// Signed out after [`crate::features::auth::idle`]'s time without activity.
+    /// Signed out after a time without activity (the console's idle watch).
     Idle,
 }
 

@@ -235,7 +235,7 @@ orgdesk_model::texts! {
         LogoNotAnImage => "This file is not a PNG, JPEG or WebP image: choose one of those.", "Questo file non è un'immagine PNG, JPEG o WebP: scegline una di questi tipi.";
         LogoTooBig => "The file is larger than 5 MB: choose a smaller image or export it again at a lower quality.", "Il file supera i 5 MB: scegli un'immagine più piccola o esportala di nuovo con qualità inferiore.";
         LogoTooSmall => "The image is smaller than 200 × 200 pixels: choose a larger one so it stays sharp.", "L'immagine è più piccola di 200 × 200 pixel: scegline una più grande perché resti nitida.";
-        LogoTooManyPixels => "The image is larger than 8000 × 8000 pixels: resize it and try again.", "L'immagine supera 8000 × 8000 pixel: ridimensionala e riprova.";
+        LogoTooManyPixels => "The image is larger than 16 megapixels (4000 × 4000) or 8000 pixels a side: resize it and try again.", "L'immagine supera 16 megapixel (4000 × 4000) o 8000 pixel per lato: ridimensionala e riprova.";
         LogoUnreadable => "The image could not be read: it may be damaged. Save it again and choose the new file.", "Non è stato possibile leggere l'immagine: potrebbe essere danneggiata. Salvala di nuovo e scegli il nuovo file.";
         NotFoundTitle => "Page not found", "Pagina non trovata";
         NotFoundBody => "There is nothing at this address. Check it, or start again from the start page.", "A questo indirizzo non c'è nulla. Controllalo o ricomincia dalla pagina iniziale.";

@@ -7,8 +7,12 @@ use std::fmt;
 pub const MAX_LOGO_BYTES: u64 = 5 * 1024 * 1024;
 /// Both sides at least this many pixels.
 pub const MIN_LOGO_SIDE: u32 = 200;
-/// Neither side more than this many pixels (a decompression bomb stops here).
+/// Neither side more than this many pixels.
 pub const MAX_LOGO_SIDE: u32 = 8000;
+/// At most this many pixels in all (4000 × 4000), read from the header before
+/// anything is decoded: a decompression bomb stops here (an 8000 × 8000 PNG
+/// of 250 KB would decode to 256 MB).
+pub const MAX_LOGO_PIXELS: u64 = 16_000_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImageKind {
@@ -47,9 +51,11 @@ impl fmt::Display for LogoProblem {
             LogoProblem::TooSmall { width, height } => {
                 write!(f, "The image is {width} × {height} pixels: upload one at least {MIN_LOGO_SIDE} × {MIN_LOGO_SIDE} pixels.")
             }
-            LogoProblem::TooManyPixels { width, height } => {
-                write!(f, "The image is {width} × {height} pixels: upload one at most {MAX_LOGO_SIDE} × {MAX_LOGO_SIDE} pixels.")
-            }
+            LogoProblem::TooManyPixels { width, height } => write!(
+                f,
+                "The image is {width} × {height} pixels: upload one of at most {} megapixels (such as 4000 × 4000) and at most {MAX_LOGO_SIDE} pixels a side.",
+                MAX_LOGO_PIXELS / 1_000_000
+            ),
             LogoProblem::Unreadable => f.write_str("The image could not be read: it may be damaged. Save it again and upload the new file."),
         }
     }
@@ -60,7 +66,7 @@ pub fn check_dimensions(bytes: u64, width: u32, height: u32) -> Result<(), LogoP
     if bytes > MAX_LOGO_BYTES {
         return Err(LogoProblem::TooBig);
     }
-    if width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE {
+    if width > MAX_LOGO_SIDE || height > MAX_LOGO_SIDE || u64::from(width) * u64::from(height) > MAX_LOGO_PIXELS {
         return Err(LogoProblem::TooManyPixels { width, height });
     }
     if width < MIN_LOGO_SIDE || height < MIN_LOGO_SIDE {
@@ -89,6 +95,10 @@ mod tests {
         assert_eq!(check_dimensions(MAX_LOGO_BYTES + 1, 500, 500), Err(LogoProblem::TooBig));
         assert_eq!(check_dimensions(1000, 199, 800), Err(LogoProblem::TooSmall { width: 199, height: 800 }));
         assert_eq!(check_dimensions(1000, 8001, 300), Err(LogoProblem::TooManyPixels { width: 8001, height: 300 }));
+        assert_eq!(check_dimensions(1000, 4000, 4000), Ok(()));
+        assert_eq!(check_dimensions(1000, 8000, 2000), Ok(()));
+        assert_eq!(check_dimensions(1000, 4001, 4000), Err(LogoProblem::TooManyPixels { width: 4001, height: 4000 }));
+        assert!(LogoProblem::TooManyPixels { width: 8000, height: 8000 }.to_string().contains("8000 × 8000 pixels: upload one of at most 16 megapixels"));
         assert!(LogoProblem::TooSmall { width: 10, height: 20 }.to_string().contains("10 × 20"));
     }
 }

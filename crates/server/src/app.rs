@@ -17,6 +17,11 @@ pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error
     if config.seed == Seed::Demo && db::seed::demo(&pool, &auth::password::hash(db::seed::DEMO_PASSWORD)?).await? {
         openbadge::demo_images::seed(&pool, &media).await.map_err(|e| e.to_string())?;
     }
+    match openbadge::sweep_logos(&pool, &media).await {
+        Ok(0) => {}
+        Ok(removed) => tracing::info!(removed, "unreferenced logo files removed"),
+        Err(e) => tracing::warn!(error = %e, "logo folders not swept"),
+    }
     Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs, api: config.api }))
 }
 

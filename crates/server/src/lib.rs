@@ -2,7 +2,8 @@
 //! organization service on SQLite, plus hosting of the built app.
 //!
 //! Arrows go one way: `app` → {`openbadge`, `blendvision`, `web`} →
-//! {`auth`, `db`, `media`, `sanitize`, `origin`} → `orgdesk_model`. The three surfaces never
+//! {`auth`, `db`, `media`, `sanitize`, `origin`} → `orgdesk_model`; `auth`
+//! and `openbadge` → `cpu` (bounded CPU-heavy work). The three surfaces never
 //! import each other. `issue_token` (the `issue-token` command) → {`auth`,
 //! `db`, `cli`}; `seed_badges` (the `seed-badges` command) → {`db`, `cli`}.
 //! `front` (the web front: no database, the platforms upstream) → {`web`, `origin`, `sanitize`}; `app::run` starts one or the other.
@@ -11,6 +12,7 @@ pub mod app;
 pub mod auth;
 pub mod blendvision;
 pub mod cli;
+pub mod cpu;
 pub mod db;
 pub mod front;
 pub mod issue_token;

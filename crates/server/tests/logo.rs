@@ -41,9 +41,18 @@ async fn headers_only_upload(base: &str, token: &str, length: usize) -> String {
     String::from_utf8_lossy(&reply[..n]).into_owned()
 }
 
-/// The logo files on disk (the seeded organizations' among them).
+/// The logo files on disk (the seeded organizations' among them), as
+/// `<organization>/<file>` (or a bare `<file>` in the old flat layout).
 fn stored(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = std::fs::read_dir(dir.join("media/logos")).map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect()).unwrap_or_default();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir.join("media/logos")).into_iter().flatten().filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type().unwrap().is_dir() {
+            files.extend(std::fs::read_dir(entry.path()).unwrap().filter_map(|e| e.ok()).map(|e| format!("{name}/{}", e.file_name().to_string_lossy())));
+        } else {
+            files.push(name);
+        }
+    }
     files.sort();
     files
 }
@@ -178,7 +187,7 @@ async fn seeded_logos_and_badge_images_are_stored_like_uploads() {
     let org = ob_organization(&base, &token).await;
     for (key, side) in [("logo_path", 512), ("logo_high_path", 1024), ("logo_thumbnail_path", 128)] {
         let url = org[key].as_str().unwrap();
-        assert!(url.starts_with("/media/logos/") && url.ends_with(".png"), "{url}");
+        assert!(url.starts_with(&format!("/media/logos/{VALMARINA}/")) && url.ends_with(".png"), "each organization's files in its own folder: {url}");
         let (image, headers) = fetch_image(&base, url).await;
         assert_eq!((image.width(), image.height()), (side, side), "{key}");
         assert_eq!(headers["cache-control"], "public, max-age=31536000, immutable");
@@ -196,4 +205,240 @@ async fn seeded_logos_and_badge_images_are_stored_like_uploads() {
         assert_eq!(thumb.width(), 128, "{t}");
         assert!(t["image_path"].as_str().unwrap().starts_with("/media/badges/"));
     }
+}
+
+const LOGO_KEYS: [&str; 3] = ["logo_path", "logo_high_path", "logo_thumbnail_path"];
+
+#[tokio::test]
+async fn the_same_image_uploaded_by_two_organizations_stays_with_each() {
+    let (base, _dir) = start_in(3600);
+    let valmarina = ob_login(&base, "admin@valmarina.example.org").await;
+    let costa = ob_login(&base, "admin@costaest.example.net").await;
+    let shared = encoded(600, 400, ImageFormat::Png);
+    let (status, kept) = upload(&base, &valmarina, "same.png", shared.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = upload(&base, &costa, "same.png", shared).await;
+    assert_eq!(status, StatusCode::OK);
+    // Costa Est replaces its logo, then removes it altogether.
+    let (status, _) = upload(&base, &costa, "other.png", encoded(700, 700, ImageFormat::Png)).await;
+    assert_eq!(status, StatusCode::OK);
+    let res = Client::new().delete(format!("{base}/api/v1/issuers/organization/logo")).bearer_auth(&costa).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, public) = get(format!("{base}/api/v1/public/organizations/{VALMARINA}"), None).await;
+    for key in LOGO_KEYS {
+        let url = kept["data"][key].as_str().unwrap();
+        assert_eq!(public["data"][key], url, "Valmarina's public page still names it: {key}");
+        assert!(url.starts_with(&format!("/media/logos/{VALMARINA}/")), "{url}");
+        let res = Client::new().get(format!("{base}{url}")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "Valmarina's {key} survives Costa Est's changes: {url}");
+    }
+}
+
+/// A GET of `path` exactly as written (an HTTP client would resolve the dot
+/// segments first): the status and the body.
+async fn raw_get(base: &str, path: &str) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").as_bytes()).await.unwrap();
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).await.unwrap();
+    let reply = String::from_utf8_lossy(&reply).into_owned();
+    let status = reply.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, reply)
+}
+
+#[tokio::test]
+async fn media_urls_with_path_tricks_are_not_found() {
+    let (base, dir) = start_in(3600);
+    std::fs::write(dir.join("secret.png"), b"not for you").unwrap();
+    std::fs::write(dir.join("media/secret.png"), b"not for you").unwrap();
+    std::fs::write(dir.join("media/logos/secret.png"), b"not for you").unwrap_or(());
+    let token = ob_login(&base, "admin@valmarina.example.org").await;
+    let org = ob_organization(&base, &token).await;
+    let good = org["logo_path"].as_str().unwrap().to_string();
+    assert_eq!(raw_get(&base, &good).await.0, 200, "{good}");
+    let file = good.rsplit('/').next().unwrap();
+    for path in [
+        "/media/logos/../secret.png".to_string(),
+        "/media/logos/../../secret.png".to_string(),
+        "/media/logos/..%2F..%2Fsecret.png".to_string(),
+        "/media/logos/..%2Fsecret.png".to_string(),
+        "/media/logos/%2E%2E/secret.png".to_string(),
+        "/media/logos/%2E%2E/%2E%2E%2Fsecret.png".to_string(),
+        "/media/logos/.%2E/..%2Fsecret.png".to_string(),
+        "/media/logos/x/../../secret.png".to_string(),
+        format!("/media/logos/{VALMARINA}/../secret.png"),
+        format!("/media/logos/{VALMARINA}/..%2F..%2Fsecret.png"),
+        format!("/media/logos/{VALMARINA}/%2E%2E%2F{VALMARINA}%2F{file}"),
+        format!("/media/logos/{VALMARINA}%2F..%2F{VALMARINA}/{file}"),
+        format!("/media/logos/{VALMARINA}%00/{file}"),
+        format!("/media/logos/..%5C{VALMARINA}/{file}"),
+        format!("/media/logos/{VALMARINA}/{file}%00.png"),
+        format!("/media/logos/{VALMARINA}/.{file}"),
+        format!("/media/logos/{VALMARINA}/{file}/x.png"),
+        format!("/media/logos/{VALMARINA}/x/../{file}"),
+    ] {
+        let (status, reply) = raw_get(&base, &path).await;
+        assert!(!reply.contains("not for you"), "{path}");
+        assert_eq!(status, 404, "{path}: {reply}");
+    }
+}
+
+/// Stored logo files under temporary names: what a failed or killed upload
+/// could leave behind.
+fn temp_files(dir: &Path) -> Vec<String> {
+    stored(dir).into_iter().filter(|f| f.contains("/.") || f.ends_with(".tmp")).collect()
+}
+
+#[tokio::test]
+async fn a_failed_commit_leaves_no_file_behind() {
+    let (base, dir) = start_in(3600);
+    let token = ob_login(&base, "admin@costaest.example.net").await;
+    let seeded = stored(&dir);
+    let before = ob_organization(&base, &token).await;
+    // The database refuses the change, as a full disk or a lost lock would.
+    let db = orgdesk_server::db::open(&dir.join("test.db")).await.unwrap();
+    sqlx::query("CREATE TRIGGER refuse_logo BEFORE UPDATE OF logo_path ON ob_organizations BEGIN SELECT RAISE(ABORT, 'refused'); END").execute(&db).await.unwrap();
+    let (status, body) = upload(&base, &token, "logo.png", encoded(900, 600, ImageFormat::Png)).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{body}");
+    assert_eq!(stored(&dir), seeded, "no orphan: the new files went when the commit failed");
+    let after = ob_organization(&base, &token).await;
+    for key in LOGO_KEYS {
+        assert_eq!(after[key], before[key], "{key}");
+        let res = Client::new().get(format!("{base}{}", after[key].as_str().unwrap())).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "the old logo still served: {key}");
+    }
+}
+
+#[tokio::test]
+async fn files_a_killed_upload_left_are_swept_at_start() {
+    let (base, dir) = start_in(3600);
+    let token = ob_login(&base, "admin@costaest.example.net").await;
+    let (status, _) = upload(&base, &token, "logo.png", encoded(900, 600, ImageFormat::Png)).await;
+    assert_eq!(status, StatusCode::OK);
+    let kept = stored(&dir);
+    // What a request killed between writing and committing leaves.
+    let org_dir = dir.join("media/logos").join(COSTA_EST);
+    std::fs::write(org_dir.join("0123456789abcdef-logo.png"), b"renamed, never committed").unwrap();
+    std::fs::write(org_dir.join(".0123456789abcdef-high.png.1234.tmp"), b"half a fi").unwrap();
+    assert_eq!(temp_files(&dir).len(), 1);
+    let config = orgdesk_server::Config {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        db: dir.join("test.db"),
+        seed: orgdesk_server::Seed::None,
+        dist: dir.join("dist"),
+        token_ttl_secs: 3600,
+        api: orgdesk_server::ApiMode::Reference,
+        upstreams: Default::default(),
+    };
+    orgdesk_server::prepare(&config).await.unwrap();
+    assert_eq!(stored(&dir), kept, "unreferenced files swept, referenced ones kept");
+}
+
+/// A real PNG of `side` × `side` transparent pixels: tiny on disk, `side`² × 4 bytes decoded.
+fn pixel_bomb(side: u32) -> Vec<u8> {
+    use std::io::Write;
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let crc = crc32fast::hash(&out[start..]);
+        out.extend_from_slice(&crc.to_be_bytes());
+    }
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&side.to_be_bytes());
+    ihdr.extend_from_slice(&side.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let row = vec![0u8; 1 + side as usize * 4];
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    for _ in 0..side {
+        z.write_all(&row).unwrap();
+    }
+    let idat = z.finish().unwrap();
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut png, b"IHDR", &ihdr);
+    chunk(&mut png, b"IDAT", &idat);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+#[tokio::test]
+async fn a_pixel_bomb_is_refused_from_its_header_at_once() {
+    let (base, dir) = start_in(3600);
+    let token = ob_login(&base, "admin@costaest.example.net").await;
+    let seeded = stored(&dir);
+    let bomb = pixel_bomb(8000);
+    assert!(bomb.len() < 1024 * 1024, "{} bytes", bomb.len());
+    assert_eq!(image::ImageReader::new(Cursor::new(&bomb)).with_guessed_format().unwrap().into_dimensions().unwrap(), (8000, 8000));
+    let started = std::time::Instant::now();
+    let (status, body) = upload(&base, &token, "bomb.png", bomb).await;
+    let took = started.elapsed();
+    eprintln!("8000 × 8000 PNG ({} KB) refused in {took:?}", pixel_bomb_len());
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let message = body["errors"]["logo"][0].as_str().unwrap();
+    assert!(message.contains("8000 × 8000") && message.contains("16 megapixels"), "{message}");
+    assert!(took < std::time::Duration::from_millis(500), "{took:?}");
+    assert_eq!(stored(&dir), seeded, "nothing written");
+}
+
+fn pixel_bomb_len() -> usize {
+    static LEN: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LEN.get_or_init(|| pixel_bomb(8000).len() / 1024)
+}
+
+/// The largest image accepted: 4000 × 4000 (16 megapixels), noisy enough to
+/// cost real work, under the 5 MB limit.
+fn largest_accepted() -> Vec<u8> {
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let pixels = image::RgbImage::from_fn(4000, 4000, |x, y| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        // One pixel in 64 speckled: a few MB, and every one still to be decoded and resized.
+        let speck = if state & 63 == 0 { (state >> 8) as u8 } else { 0 };
+        image::Rgb([(x / 16) as u8, (y / 16) as u8, 96 ^ speck])
+    });
+    let mut out = Vec::new();
+    DynamicImage::ImageRgb8(pixels).write_to(&mut Cursor::new(&mut out), ImageFormat::Png).unwrap();
+    out
+}
+
+#[tokio::test]
+async fn concurrent_large_uploads_are_done_or_told_to_retry() {
+    let (base, dir) = start_in(3600);
+    let token = ob_login(&base, "admin@costaest.example.net").await;
+    let png = largest_accepted();
+    assert!((png.len() as u64) < orgdesk_model::media::MAX_LOGO_BYTES, "{} bytes", png.len());
+    let started = std::time::Instant::now();
+    let uploads: Vec<_> = (0..8)
+        .map(|_| {
+            let (base, token, png) = (base.clone(), token.clone(), png.clone());
+            tokio::spawn(async move {
+                let form = Form::new().part("logo", Part::bytes(png).file_name("large.png"));
+                let res = Client::new().post(format!("{base}/api/v1/issuers/organization/logo")).bearer_auth(&token).header("accept", "application/json").multipart(form).send().await.unwrap();
+                let retry_after = res.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+                (res.status(), retry_after, res.json::<Value>().await.unwrap_or(Value::Null))
+            })
+        })
+        .collect();
+    let mut done = 0;
+    for u in uploads {
+        let (status, retry_after, body) = u.await.unwrap();
+        match status {
+            StatusCode::OK => done += 1,
+            StatusCode::SERVICE_UNAVAILABLE => {
+                assert!(retry_after.is_some_and(|s| s > 0), "503 without Retry-After: {body}");
+                assert!(body["message"].as_str().is_some(), "the Open Badge error shape: {body}");
+            }
+            other => panic!("{other}: {body}"),
+        }
+    }
+    eprintln!("8 uploads of a {} KB 4000 × 4000 PNG: {done} done, {} told to retry, in {:?}", png.len() / 1024, 8 - done, started.elapsed());
+    assert!(done >= 1, "at least one upload went through");
+    assert!(temp_files(&dir).is_empty(), "{:?}", temp_files(&dir));
+    let org = ob_organization(&base, &token).await;
+    let (high, _) = fetch_image(&base, org["logo_high_path"].as_str().unwrap()).await;
+    assert_eq!((high.width(), high.height()), (1024, 1024));
 }

@@ -1,15 +1,14 @@
 //! Password hashes (argon2id). Checking one is deliberately slow, so it runs
-//! on the blocking pool, on all cores but one at a time, behind a small
-//! bounded queue: a burst of sign-ins beyond that is answered "busy, retry
-//! after" at once instead of piling up and stalling the server's other
-//! requests.
+//! in a [`crate::cpu::Pool`] of its own: on all cores but one, at most a few
+//! waiting, and a burst beyond that is answered "busy, retry after" at once.
 
+use crate::cpu::{NotDone, Pool};
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use std::time::Duration;
-use tokio::sync::Semaphore;
+
+pub use crate::cpu::Busy;
 
 /// Checked when the e-mail is unknown, so response times don't reveal accounts.
 pub const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$F1q0Cz2vJtW5e5r8Cz5x3d1m0Q0b3y6x9tYt3Yx0zq8";
@@ -21,11 +20,6 @@ const MAX_WAIT: Duration = Duration::from_secs(1);
 /// What a "busy" answer tells the client to wait (the `Retry-After` seconds).
 pub const BUSY_RETRY_AFTER_SECS: u64 = 2;
 
-/// Every core is checking a password and the queue is full (or the wait
-/// was too long): the check did not run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Busy;
-
 pub fn hash(password: &str) -> Result<String, String> {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| e.to_string())
@@ -35,63 +29,31 @@ fn matches(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
-/// The checks running and waiting, shared by the whole process (the CPU is).
-struct Pool {
-    cores: Semaphore,
-    /// Checks in the building: running or waiting for a core.
-    admitted: AtomicUsize,
-    capacity: usize,
-}
-
-impl Pool {
-    fn new(cores: usize) -> Pool {
-        Pool { cores: Semaphore::new(cores), admitted: AtomicUsize::new(0), capacity: cores * (1 + QUEUE_PER_CORE) }
-    }
-
-    async fn verify(&self, password: &str, phc: &str) -> Result<bool, Busy> {
-        if self.admitted.fetch_add(1, Ordering::AcqRel) >= self.capacity {
-            self.admitted.fetch_sub(1, Ordering::AcqRel);
-            return Err(Busy);
-        }
-        let _admission = Admission(self);
-        let permit = match tokio::time::timeout(MAX_WAIT, self.cores.acquire()).await {
-            Ok(Ok(permit)) => permit,
-            _ => return Err(Busy),
-        };
-        let (password, phc) = (password.to_string(), phc.to_string());
-        let matched = tokio::task::spawn_blocking(move || matches(&password, &phc)).await.unwrap_or(false);
-        drop(permit);
-        Ok(matched)
-    }
-}
-
-/// Leaves the building when dropped, however the check ends.
-struct Admission<'a>(&'a Pool);
-
-impl Drop for Admission<'_> {
-    fn drop(&mut self) {
-        self.0.admitted.fetch_sub(1, Ordering::AcqRel);
-    }
-}
-
 fn pool() -> &'static Pool {
     static POOL: OnceLock<Pool> = OnceLock::new();
-    // One core stays free for everything else (on one core, checks share it).
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    POOL.get_or_init(|| Pool::new((cores - 1).max(1)))
+    POOL.get_or_init(|| Pool::for_cores(QUEUE_PER_CORE, MAX_WAIT))
+}
+
+/// One check in `pool`: a check that panicked is no match.
+async fn verify_in(pool: &'static Pool, password: &str, phc: &str) -> Result<bool, Busy> {
+    let (password, phc) = (password.to_string(), phc.to_string());
+    match pool.run(move || matches(&password, &phc)).await {
+        Ok(matched) => Ok(matched),
+        Err(NotDone::Failed) => Ok(false),
+        Err(NotDone::Busy) => Err(Busy),
+    }
 }
 
 /// Whether a check would be told busy now: lets a sign-in answer 503
 /// before spending anything else (such as a database query) on it.
 pub fn busy() -> bool {
-    let pool = pool();
-    pool.admitted.load(Ordering::Acquire) >= pool.capacity
+    pool().busy()
 }
 
 /// Whether `password` matches the stored `phc` hash; `Err(Busy)` when the
 /// check could not run soon enough.
 pub async fn verify(password: &str, phc: &str) -> Result<bool, Busy> {
-    pool().verify(password, phc).await
+    verify_in(pool(), password, phc).await
 }
 
 #[cfg(test)]
@@ -110,10 +72,10 @@ mod tests {
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_burst_beyond_the_queue_is_told_busy_at_once() {
         let phc = hash("orgdesk-demo").unwrap();
-        let pool: &'static Pool = Box::leak(Box::new(Pool::new(2)));
-        let burst = pool.capacity * 3;
+        let pool: &'static Pool = Box::leak(Box::new(Pool::new(2, QUEUE_PER_CORE, MAX_WAIT)));
+        let burst = pool.capacity() * 3;
         let started = std::time::Instant::now();
-        let checks: Vec<_> = (0..burst).map(|_| { let phc = phc.clone(); tokio::spawn(async move { pool.verify("wrong", &phc).await }) }).collect();
+        let checks: Vec<_> = (0..burst).map(|_| { let phc = phc.clone(); tokio::spawn(async move { verify_in(pool, "wrong", &phc).await }) }).collect();
         let mut busy = 0;
         for c in checks {
             if c.await.unwrap() == Err(Busy) {

@@ -444,6 +444,22 @@ pub async fn clear_logo(db: &SqlitePool, id: &str) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
+/// Every logo URL some organization's columns name.
+pub async fn logo_urls(db: &SqlitePool) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(Option<String>, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT logo_path, logo_high_path, logo_thumbnail_path FROM ob_organizations").fetch_all(db).await?;
+    Ok(rows.into_iter().flat_map(|(a, b, c)| [a, b, c]).flatten().collect())
+}
+
+/// Whether any organization's logo columns name `url`.
+pub async fn logo_referenced(db: &SqlitePool, url: &str) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM ob_organizations WHERE logo_path = ?1 OR logo_high_path = ?1 OR logo_thumbnail_path = ?1")
+        .bind(url)
+        .fetch_one(db)
+        .await
+        .map(|n| n > 0)
+}
+
 /// Points a badge template's image columns at stored files.
 pub async fn set_template_image(db: &SqlitePool, template_id: &str, image: &str, thumbnail: &str) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE badge_templates SET image_path = ?, image_thumbnail_path = ? WHERE id = ?").bind(image).bind(thumbnail).bind(template_id).execute(db).await?;

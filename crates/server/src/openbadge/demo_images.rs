@@ -1,10 +1,11 @@
 //! Pictures for the demo data: a logo for each seeded organization but one
 //! (Istituto Borgo Alto keeps none, so the page without a logo stays in
 //! sight) and an image for every badge template. Drawn here, then stored by
-//! the very code an upload goes through: three sizes, content-hashed names.
+//! the very code an upload goes through: three sizes, content-hashed names,
+//! each organization's logo in its own folder.
 
 use super::images::{process, Variant};
-use super::logo::write_variants;
+use super::logo::{variant_urls, write_variants};
 use crate::db::ob_orgs::{self, LogoSize};
 use crate::db::seed::{COSTA_EST, PONTE_VERDE, VALMARINA};
 use crate::media::Kind;
@@ -25,15 +26,16 @@ pub async fn seed(db: &SqlitePool, media: &Path) -> Result<(), Error> {
         let Some(name) = sqlx::query_scalar::<_, String>("SELECT name FROM ob_organizations WHERE id = ?").bind(id).fetch_optional(db).await? else { continue };
         let mark = monogram(&name, id);
         let variants = drawn(move || logo(&mark.initials, MONOGRAM_COLOURS[mark.tone])).await?;
-        let urls = write_variants(media, Kind::Logo, &variants).await?;
-        ob_orgs::set_logo(db, id, &urls).await?;
+        write_variants(&Kind::Logo.dir_of(media, id), &variants).await?;
+        ob_orgs::set_logo(db, id, &variant_urls(Kind::Logo, id, &variants)).await?;
     }
     let templates: Vec<(String, String, Option<String>)> = sqlx::query_as("SELECT id, title, color_primary FROM badge_templates").fetch_all(db).await?;
     for (id, title, colour) in templates {
         let colour = colour.as_deref().and_then(hex_colour).unwrap_or(MONOGRAM_COLOURS[0]).to_string();
         let initials = monogram(&title, &id).initials;
         let variants = drawn(move || badge(&initials, &colour)).await?;
-        let urls = write_variants(media, Kind::Badge, &variants).await?;
+        write_variants(&Kind::Badge.dir_of(media, &id), &variants).await?;
+        let urls = variant_urls(Kind::Badge, &id, &variants);
         let url = |size| urls.iter().find(|(s, _)| *s == size).map(|(_, u)| u.clone()).unwrap_or_default();
         ob_orgs::set_template_image(db, &id, &url(LogoSize::Standard), &url(LogoSize::Thumbnail)).await?;
     }

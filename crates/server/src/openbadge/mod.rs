@@ -13,6 +13,7 @@ mod statistics;
 mod vendor;
 
 pub use error::{ObAccount, ObAdmin, OpenBadgeError};
+pub use logo::sweep as sweep_logos;
 
 use crate::state::{ApiMode, State};
 use axum::extract::DefaultBodyLimit;
@@ -35,8 +36,10 @@ pub fn routes(api: ApiMode) -> Router<State> {
         .route("/api/v1/issuers/organization/badge_templates", get(badge_templates::list))
         .route("/api/v1/issuers/organization/statistics", get(statistics::totals))
         .route("/api/v1/issuers/organization/year-statistics", get(statistics::year))
-        .route("/media/logos/{file}", get(logo::serve))
-        .route("/media/badges/{file}", get(logo::serve_badge));
+        .route("/media/logos/{owner}/{file}", get(logo::serve))
+        .route("/media/logos/{file}", get(logo::serve_flat))
+        .route("/media/badges/{file}", get(logo::serve_badge))
+        .route("/media/{*rest}", get(logo::not_found));
     if api == ApiMode::Reference {
         router = router
             .route("/api/v1/auth/login", post(sign_in::login))
