@@ -56,6 +56,7 @@ pub async fn rename(caller: BvCaller, Extract(state): Extract<State>, body: Byte
         return Err(BlendVisionError::InvalidArgument(violations));
     }
     bv_orgs::rename(&state.db, &caller.organization_id, &name).await?;
+    tracing::info!(organization = %caller.organization_id, account = %caller.account.id, "organization renamed");
     Ok(Json(json!({})))
 }
 

@@ -56,7 +56,8 @@ pub async fn refresh(Extract(state): Extract<State>, body: Bytes) -> Result<Json
 
 /// `POST /bv/account/v1/accounts/logout` (ours): revokes the access token
 /// and the refresh token issued with it.
-pub async fn logout(_: BvAccount, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Value>, BlendVisionError> {
+pub async fn logout(BvAccount { account, .. }: BvAccount, Extract(state): Extract<State>, headers: HeaderMap) -> Result<Json<Value>, BlendVisionError> {
     tokens::revoke(&state.db, &headers).await?;
+    tracing::info!(dialect = "blendvision", account = %account.id, "signed out: token revoked");
     Ok(Json(json!({})))
 }

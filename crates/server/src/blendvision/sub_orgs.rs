@@ -80,6 +80,7 @@ pub async fn update(BvActingCaller(caller): BvActingCaller, Extract(state): Extr
     let target = reachable(&state, &caller, &id, false).await?;
     let change = read_change(&body_object(&body)?, &target, state.api)?;
     bv_orgs::update_sub_org(&state.db, &id, &change).await?;
+    tracing::info!(sub_organization = %id, organization = %caller.organization_id, account = %caller.account.id, "sub-organization changed");
     Ok(Json(json!({})))
 }
 

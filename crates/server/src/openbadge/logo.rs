@@ -185,6 +185,7 @@ async fn store(state: &State, admin: &ObAdmin, headers: &HeaderMap, variants: Ve
         remove_paths(fresh.iter()).await;
         return Err(e);
     }
+    tracing::info!(organization = %owner, account = %admin.account.id, "logo replaced");
     let kept: Vec<String> = urls.into_iter().map(|(_, url)| url).collect();
     remove_unreferenced(state, &previous.into_iter().filter(|u| !kept.contains(u)).collect::<Vec<_>>()).await;
     drop(one_at_a_time);
@@ -195,6 +196,7 @@ pub async fn remove(admin: ObAdmin, Extract(state): Extract<State>, headers: Hea
     let one_at_a_time = changes().lock().await;
     let previous = logo_urls(&current(&state, &admin, &headers).await?);
     ob_orgs::clear_logo(&state.db, &admin.organization_id).await?;
+    tracing::info!(organization = %admin.organization_id, account = %admin.account.id, "logo removed");
     remove_unreferenced(&state, &previous).await;
     drop(one_at_a_time);
     answer(&state, &admin, &headers).await

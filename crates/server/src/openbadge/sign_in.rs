@@ -37,8 +37,9 @@ pub async fn login(Extract(state): Extract<State>, client: auth::Client, body: B
     }))
 }
 
-pub async fn logout(_: ObAccount, Extract(state): Extract<State>, headers: HeaderMap) -> Result<StatusCode, OpenBadgeError> {
+pub async fn logout(ObAccount { account, .. }: ObAccount, Extract(state): Extract<State>, headers: HeaderMap) -> Result<StatusCode, OpenBadgeError> {
     tokens::revoke(&state.db, &headers).await?;
+    tracing::info!(dialect = "openbadge", account = %account.id, "signed out: token revoked");
     Ok(StatusCode::NO_CONTENT)
 }
 
