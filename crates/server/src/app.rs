@@ -63,10 +63,6 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     tracing::info!(%addr, db = %config.db.display(), dist = %config.dist.display(), api = ?config.api, "serving");
     // With connect info: sign-in throttling counts by the client's address.
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    crate::serve::serve(listener, router(state), config.limits, crate::serve::ctrl_c()).await?;
     Ok(())
 }

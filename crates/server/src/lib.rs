@@ -18,8 +18,9 @@ pub mod media;
 pub mod openbadge;
 pub mod origin;
 pub mod sanitize;
+pub mod serve;
 pub mod state;
 pub mod web;
 
 pub use app::{prepare, router, run};
-pub use state::{ApiMode, AppState, Config, Seed, State, Upstreams};
+pub use state::{ApiMode, AppState, Config, Limits, Seed, State, Upstreams};

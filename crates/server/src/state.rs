@@ -1,5 +1,6 @@
 //! What the server is told at start-up, and what every handler shares.
 
+pub use crate::serve::Limits;
 use sqlx::SqlitePool;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -18,6 +19,11 @@ pub struct Config {
     pub api: ApiMode,
     /// With either set, the server is the stateless web front instead.
     pub upstreams: Upstreams,
+    /// `--public-url`: when set, the only base of the absolute URLs the
+    /// server writes (`public_url`, `og:url`, JSON-LD ids).
+    pub public_url: Option<String>,
+    /// Connection cap and timeouts.
+    pub limits: Limits,
 }
 
 /// `--upstream-openbadge` and `--upstream-blendvision`: the platforms' API

@@ -19,7 +19,6 @@ use crate::state::Config;
 use crate::web::{self, security};
 use axum::extract::Request;
 use axum::routing::{any, get};
-use axum::serve::ListenerExt;
 use axum::Router;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -65,13 +64,6 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let front = prepare(&config)?;
     let listener = TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
-    // Without TCP_NODELAY a file sent in several writes waits for the
-    // client's delayed ACK (40 ms) before its last small segment.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::debug!(error = %e, "TCP_NODELAY not set");
-        }
-    });
     {
         // The same line as the reference server's: scripts read it.
         use std::io::Write;
@@ -81,10 +73,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     let origin = |u: Option<&upstream::Upstream>| u.map(|u| u.origin()).unwrap_or_else(|| "none".into());
     tracing::info!(%addr, openbadge = %origin(front.openbadge.as_ref()), blendvision = %origin(front.blendvision.as_ref()), dist = %config.dist.display(), "serving as the web front");
-    axum::serve(listener, router(front).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    // TCP_NODELAY, timeouts and the connection cap: the reference server's loop.
+    crate::serve::serve(listener, router(front), config.limits, crate::serve::ctrl_c()).await?;
     Ok(())
 }
