@@ -54,7 +54,8 @@ export default async function globalSetup() {
       start(reference('e2e.db'), started),
       start(reference('vendor.db', '--api', 'vendor'), started),
       // Short-lived tokens upstream: the front's BlendVision test sees a session renewed.
-      start(reference('upstream.db'), started, { ORGDESK_TOKEN_TTL_SECS: '30' }),
+      // The front is its trusted proxy: its X-Forwarded-* name the visitor's host and address.
+      start(reference('upstream.db'), started, { ORGDESK_TOKEN_TTL_SECS: '30', ORGDESK_TRUSTED_PROXIES: '127.0.0.1' }),
     ]);
     // The front logs every request at info: only its warnings here.
     const frontUrl = await start(['--upstream-openbadge', upstream, '--upstream-blendvision', upstream, '--dist', 'dist'], started, { RUST_LOG: 'warn' });

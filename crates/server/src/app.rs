@@ -22,10 +22,12 @@ pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error
         Ok(removed) => tracing::info!(removed, "unreferenced logo files removed"),
         Err(e) => tracing::warn!(error = %e, "logo folders not swept"),
     }
-    Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs, api: config.api }))
+    let public_url = config.public_url.as_deref().map(crate::origin::PublicUrl::parse).transpose()?;
+    Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs, api: config.api, public_url }))
 }
 
 pub fn router(state: State) -> Router {
+    let public_url = state.public_url.clone();
     let policy = Arc::new(web::security::Policy::from_env());
     let apis = Router::new()
         .merge(openbadge::routes(state.api))
@@ -40,6 +42,7 @@ pub fn router(state: State) -> Router {
         // Precompressed files already carry Content-Encoding and are left alone.
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(policy, web::security::headers))
+        .layer(axum::middleware::from_fn_with_state(public_url, crate::origin::believed_forwarding))
         // This server's count of failed sign-ins (by client IP, from connect info).
         .layer(axum::Extension(auth::client::new_throttle()))
 }
@@ -69,10 +72,6 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     tracing::info!(%addr, db = %config.db.display(), dist = %config.dist.display(), api = ?config.api, "serving");
     // With connect info: sign-in throttling counts by the client's address.
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    crate::serve::serve(listener, router(state), config.limits, crate::serve::ctrl_c()).await?;
     Ok(())
 }

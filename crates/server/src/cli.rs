@@ -1,9 +1,10 @@
 //! The command line. Scripts rely on it: keep the flags stable.
 
-use crate::state::{ApiMode, Config, Seed, Upstreams};
+use crate::state::{ApiMode, Config, Limits, Seed, Upstreams};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 const AFTER_HELP: &str = "\
 Without a command the server runs. `--api vendor` serves only what the two
@@ -54,6 +55,21 @@ struct Cli {
     /// Run as the stateless web front (no database), proxying /bv to this BlendVision One API base URL.
     #[arg(long, value_name = "URL", conflicts_with_all = ["db", "seed"])]
     upstream_blendvision: Option<String>,
+    /// The origin public addresses are written with (`public_url`, `og:url`,
+    /// JSON-LD ids), whatever Host or X-Forwarded-* say [env: ORGDESK_PUBLIC_URL]
+    #[arg(long, value_name = "URL")]
+    public_url: Option<String>,
+    /// Open connections at most; beyond them a new connection is closed at once
+    /// (lowered to fit under the open-file limit, which the server raises to its hard limit).
+    #[arg(long, value_name = "N", default_value_t = 16_384, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    max_connections: u32,
+    /// Seconds a client has to send a request's header; then the connection is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    header_timeout: u64,
+    /// Seconds a request may take, its body included, before the answer
+    /// starts; then 408.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    body_timeout: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -142,6 +158,12 @@ pub fn invocation(args: impl IntoIterator<Item = String>, env_db: Option<String>
         token_ttl_secs: std::env::var("ORGDESK_TOKEN_TTL_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(12 * 3600),
         api: cli.api,
         upstreams: Upstreams { openbadge: cli.upstream_openbadge, blendvision: cli.upstream_blendvision },
+        public_url: cli.public_url.or_else(|| std::env::var("ORGDESK_PUBLIC_URL").ok()).filter(|u| !u.trim().is_empty()),
+        limits: Limits {
+            max_connections: cli.max_connections as usize,
+            header_timeout: Duration::from_secs(cli.header_timeout),
+            body_timeout: Duration::from_secs(cli.body_timeout),
+        },
     }))
 }
 
@@ -222,6 +244,15 @@ mod tests {
         assert!(parse(args(&["--upstream-blendvision", "http://bv"]), None).unwrap().upstreams.any(), "either alone");
         assert!(parse(args(&["--upstream-openbadge", "http://ob", "--seed", "demo"]), None).is_err(), "the front has no database");
         assert!(parse(args(&["--help"]), None).unwrap_err().to_string().contains("--upstream-openbadge"));
+    }
+
+    #[test]
+    fn limits_default_and_are_read() {
+        assert_eq!(parse(args(&[]), None).unwrap().limits, Limits::default());
+        let c = parse(args(&["--max-connections", "200", "--header-timeout", "5", "--body-timeout=60"]), None).unwrap();
+        assert_eq!(c.limits, Limits { max_connections: 200, header_timeout: Duration::from_secs(5), body_timeout: Duration::from_secs(60) });
+        assert!(parse(args(&["--max-connections", "0"]), None).is_err());
+        assert!(parse(args(&["--header-timeout", "0"]), None).is_err());
     }
 
     #[test]

@@ -22,8 +22,9 @@ pub mod origin;
 pub mod rejections;
 pub mod sanitize;
 pub mod seed_badges;
+pub mod serve;
 pub mod state;
 pub mod web;
 
 pub use app::{prepare, router, run};
-pub use state::{ApiMode, AppState, Config, Seed, State, Upstreams};
+pub use state::{ApiMode, AppState, Config, Limits, Seed, State, Upstreams};

@@ -1,5 +1,6 @@
 //! What the server is told at start-up, and what every handler shares.
 
+pub use crate::serve::Limits;
 use sqlx::SqlitePool;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -18,6 +19,11 @@ pub struct Config {
     pub api: ApiMode,
     /// With either set, the server is the stateless web front instead.
     pub upstreams: Upstreams,
+    /// `--public-url`: when set, the only base of the absolute URLs the
+    /// server writes (`public_url`, `og:url`, JSON-LD ids).
+    pub public_url: Option<String>,
+    /// Connection cap and timeouts.
+    pub limits: Limits,
 }
 
 /// `--upstream-openbadge` and `--upstream-blendvision`: the platforms' API
@@ -68,6 +74,8 @@ pub struct AppState {
     pub dist: PathBuf,
     pub token_ttl_secs: i64,
     pub api: ApiMode,
+    /// `--public-url`, when given.
+    pub public_url: Option<crate::origin::PublicUrl>,
 }
 
 pub type State = Arc<AppState>;

@@ -266,7 +266,7 @@ async fn private_and_unknown_public_profiles_are_the_same_404() {
 #[tokio::test]
 async fn seeding_twice_changes_nothing() {
     let dir = scratch();
-    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("again.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs: 60, api: orgdesk_server::ApiMode::Reference, upstreams: Default::default() };
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("again.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs: 60, api: orgdesk_server::ApiMode::Reference, upstreams: Default::default(), public_url: None, limits: Default::default() };
     let first = prepare(&config).await.unwrap();
     let count = |state: orgdesk_server::State| async move {
         sqlx::query_scalar::<_, i64>("SELECT (SELECT COUNT(*) FROM accounts) + (SELECT COUNT(*) FROM issued_badges)").fetch_one(&state.db).await.unwrap()

@@ -21,7 +21,7 @@ use std::time::Duration;
 fn start_front(openbadge: Option<&str>, blendvision: Option<&str>) -> String {
     let dir = scratch();
     let upstreams = Upstreams { openbadge: openbadge.map(str::to_string), blendvision: blendvision.map(str::to_string) };
-    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("unused.db"), seed: Seed::None, dist: dir.join("dist"), token_ttl_secs: 60, api: Default::default(), upstreams };
+    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("unused.db"), seed: Seed::None, dist: dir.join("dist"), token_ttl_secs: 60, api: Default::default(), upstreams, public_url: None, limits: Default::default() };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
@@ -29,7 +29,7 @@ fn start_front(openbadge: Option<&str>, blendvision: Option<&str>) -> String {
             let state = front::prepare(&config).unwrap();
             let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
             tx.send(format!("http://{}", listener.local_addr().unwrap())).unwrap();
-            axum::serve(listener, front::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();
+            orgdesk_server::serve::serve(listener, front::router(state), config.limits, std::future::pending()).await.unwrap();
         });
     });
     let base = rx.recv().unwrap();
@@ -39,6 +39,9 @@ fn start_front(openbadge: Option<&str>, blendvision: Option<&str>) -> String {
 
 /// A reference server with the demo data and a front before both its APIs.
 fn reference_and_front() -> (String, String) {
+    // The front is the reference server's trusted proxy, as in production
+    // (read once per process, before the first server starts).
+    std::env::set_var("ORGDESK_TRUSTED_PROXIES", "127.0.0.1");
     let reference = start(3600);
     let front = start_front(Some(&reference), Some(&reference));
     (reference, front)

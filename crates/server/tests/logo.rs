@@ -331,6 +331,8 @@ async fn files_a_killed_upload_left_are_swept_at_start() {
         token_ttl_secs: 3600,
         api: orgdesk_server::ApiMode::Reference,
         upstreams: Default::default(),
+        public_url: None,
+        limits: Default::default(),
     };
     orgdesk_server::prepare(&config).await.unwrap();
     assert_eq!(stored(&dir), kept, "unreferenced files swept, referenced ones kept");

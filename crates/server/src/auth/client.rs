@@ -37,6 +37,11 @@ fn trusted_proxies() -> &'static HashSet<IpAddr> {
     })
 }
 
+/// Whether `ip` is one of `ORGDESK_TRUSTED_PROXIES`.
+pub fn is_trusted_proxy(ip: std::net::IpAddr) -> bool {
+    trusted_proxies().contains(&ip)
+}
+
 /// The socket peer, or, when the peer is a trusted proxy, the last address
 /// in `X-Forwarded-For` that is not one of ours (the one our proxy saw).
 pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &HashSet<IpAddr>) -> IpAddr {

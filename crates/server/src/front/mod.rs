@@ -19,7 +19,6 @@ use crate::state::Config;
 use crate::web::{self, security};
 use axum::extract::Request;
 use axum::routing::{any, get};
-use axum::serve::ListenerExt;
 use axum::Router;
 use std::sync::Arc;
 use tokio::net::TcpListener;
@@ -29,11 +28,13 @@ use tower_http::LatencyUnit;
 
 /// The front for `config`'s upstreams and `dist`; checks the URLs, no I/O.
 pub fn prepare(config: &Config) -> Result<FrontState, String> {
-    Front::new(config.dist.clone(), &config.upstreams)
+    let public_url = config.public_url.as_deref().map(crate::origin::PublicUrl::parse).transpose()?;
+    Front::new(config.dist.clone(), &config.upstreams, public_url)
 }
 
 pub fn router(front: FrontState) -> Router {
     let policy = Arc::new(security::Policy::from_env());
+    let public_url = front.public_url.clone();
     Router::new()
         .route("/healthz", get(web::healthz))
         .route("/readyz", get(health::ready))
@@ -52,6 +53,7 @@ pub fn router(front: FrontState) -> Router {
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(policy, security::headers))
         .layer(axum::middleware::from_fn(proxy::bounded_headers))
+        .layer(axum::middleware::from_fn_with_state(public_url, crate::origin::believed_forwarding))
         .layer(
             // Method and path only: never headers (Authorization), bodies or queries.
             TraceLayer::new_for_http()
@@ -65,13 +67,6 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let front = prepare(&config)?;
     let listener = TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
-    // Without TCP_NODELAY a file sent in several writes waits for the
-    // client's delayed ACK (40 ms) before its last small segment.
-    let listener = listener.tap_io(|tcp| {
-        if let Err(e) = tcp.set_nodelay(true) {
-            tracing::debug!(error = %e, "TCP_NODELAY not set");
-        }
-    });
     {
         // The same line as the reference server's: scripts read it.
         use std::io::Write;
@@ -81,10 +76,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     }
     let origin = |u: Option<&upstream::Upstream>| u.map(|u| u.origin()).unwrap_or_else(|| "none".into());
     tracing::info!(%addr, openbadge = %origin(front.openbadge.as_ref()), blendvision = %origin(front.blendvision.as_ref()), dist = %config.dist.display(), "serving as the web front");
-    axum::serve(listener, router(front).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    // TCP_NODELAY, timeouts and the connection cap: the reference server's loop.
+    crate::serve::serve(listener, router(front), config.limits, crate::serve::ctrl_c()).await?;
     Ok(())
 }

@@ -17,13 +17,15 @@ pub struct Front {
     /// `/bv`.
     pub blendvision: Option<Upstream>,
     pub pages: PageCache,
+    /// `--public-url`, when given.
+    pub public_url: Option<crate::origin::PublicUrl>,
 }
 
 pub type FrontState = Arc<Front>;
 
 impl Front {
     /// Checks the upstream URLs; no I/O.
-    pub fn new(dist: PathBuf, upstreams: &Upstreams) -> Result<FrontState, String> {
+    pub fn new(dist: PathBuf, upstreams: &Upstreams, public_url: Option<crate::origin::PublicUrl>) -> Result<FrontState, String> {
         let parse = |platform, url: &Option<String>| url.as_deref().map(|u| Upstream::parse(platform, u)).transpose();
         Ok(Arc::new(Front {
             dist,
@@ -31,6 +33,7 @@ impl Front {
             openbadge: parse(Platform::OpenBadge, &upstreams.openbadge)?,
             blendvision: parse(Platform::BlendVision, &upstreams.blendvision)?,
             pages: PageCache::new(CAPACITY),
+            public_url,
         }))
     }
 }

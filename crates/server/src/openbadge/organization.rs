@@ -62,7 +62,7 @@ pub async fn update(admin: ObAdmin, Extract(state): Extract<State>, headers: Hea
         let saved = ob_orgs::save_profile(&state.db, &admin.organization_id, &change, row.version, guarded).await?;
         saved.map_err(|_| OpenBadgeError::Conflict)?;
         // Which keys changed, never their values.
-        let keys: Vec<&str> = change.fields.keys().map(|f| f.key()).chain(change.switches.iter().map(|(col, _)| *col)).collect();
+        let keys: Vec<&str> = change.fields.iter().map(|(f, _)| f.key()).chain(change.switches.iter().map(|(col, _)| *col)).collect();
         tracing::info!(organization = %admin.organization_id, account = %admin.account.id, ?keys, "organization saved");
     }
     answer(&state, &admin, &headers).await

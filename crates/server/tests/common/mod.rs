@@ -68,9 +68,19 @@ pub fn start_in(token_ttl_secs: i64) -> (String, PathBuf) {
 
 /// Like [`start_in`], serving the API surface `api`.
 pub fn start_with(token_ttl_secs: i64, api: ApiMode) -> (String, PathBuf) {
+    start_configured(|config| {
+        config.token_ttl_secs = token_ttl_secs;
+        config.api = api;
+    })
+}
+
+/// A seeded server whose configuration `adjust` changes first (limits,
+/// public URL); returns its base URL and directory.
+pub fn start_configured(adjust: impl FnOnce(&mut Config)) -> (String, PathBuf) {
     let dir = scratch();
     let root = dir.clone();
-    let config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs, api, upstreams: Default::default() };
+    let mut config = Config { bind: "127.0.0.1:0".parse().unwrap(), db: dir.join("test.db"), seed: Seed::Demo, dist: dir.join("dist"), token_ttl_secs: 3600, api: ApiMode::Reference, upstreams: Default::default(), public_url: None, limits: Default::default() };
+    adjust(&mut config);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
@@ -78,7 +88,7 @@ pub fn start_with(token_ttl_secs: i64, api: ApiMode) -> (String, PathBuf) {
             let state = prepare(&config).await.unwrap();
             let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
             tx.send(format!("http://{}", listener.local_addr().unwrap())).unwrap();
-            axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap();
+            orgdesk_server::serve::serve(listener, router(state), config.limits, std::future::pending()).await.unwrap();
         });
     });
     (rx.recv().unwrap(), root)
