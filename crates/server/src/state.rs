@@ -76,6 +76,8 @@ pub struct AppState {
     pub api: ApiMode,
     /// `--public-url`, when given.
     pub public_url: Option<crate::origin::PublicUrl>,
+    /// The public profile answers made lately (dropped on every change here).
+    pub public_answers: crate::openbadge::public::PublicAnswers,
 }
 
 pub type State = Arc<AppState>;

@@ -7,7 +7,7 @@ pub mod error;
 pub mod images;
 mod logo;
 mod organization;
-mod public;
+pub mod public;
 mod sign_in;
 mod statistics;
 mod vendor;

@@ -1,4 +1,8 @@
 //! `GET /api/v1/public/organizations/{id}`: the public profile, for anyone.
+//! The answer (body and ETag) is made once and kept until this server
+//! changes the organization, or for [`FRESH_FOR`] at most (badges and
+//! templates that other writers add), so its cost does not grow with traffic
+//! or badge history.
 
 use super::OpenBadgeError;
 use crate::db::ob_orgs;
@@ -7,13 +11,70 @@ use crate::state::State;
 use axum::extract::{Path, State as Extract};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::body::Bytes;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long a made answer is served without looking at the database again.
+pub const FRESH_FOR: Duration = Duration::from_secs(2);
+/// Answers kept at most (public organizations × the hosts they are asked on).
+const CAPACITY: usize = 4096;
+
+/// A made public answer.
+pub struct Answer {
+    body: Bytes,
+    etag: String,
+}
+
+/// The public answers made lately, by organization id and public base.
+#[derive(Default)]
+pub struct PublicAnswers {
+    made: Mutex<HashMap<(String, String), (Instant, Arc<Answer>)>>,
+}
+
+impl PublicAnswers {
+    fn get(&self, key: &(String, String)) -> Option<Arc<Answer>> {
+        let made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        made.get(key).filter(|(at, _)| at.elapsed() < FRESH_FOR).map(|(_, answer)| answer.clone())
+    }
+
+    fn keep(&self, key: (String, String), answer: Arc<Answer>) {
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if made.len() >= CAPACITY {
+            made.retain(|_, (at, _)| at.elapsed() < FRESH_FOR);
+            if made.len() >= CAPACITY {
+                made.clear();
+            }
+        }
+        made.insert(key, (Instant::now(), answer));
+    }
+
+    /// The organization changed here: its next answer is made afresh.
+    pub fn forget(&self, id: &str) {
+        self.made.lock().unwrap_or_else(|e| e.into_inner()).retain(|(org, _), _| org != id);
+    }
+}
+
+async fn answer(state: &State, id: String, base: String) -> Result<Arc<Answer>, OpenBadgeError> {
+    let key = (id, base);
+    if let Some(answer) = state.public_answers.get(&key) {
+        return Ok(answer);
+    }
+    let org = ob_orgs::public_profile(&state.db, &key.0, &key.1).await?.ok_or(OpenBadgeError::NotFound)?;
+    let body = serde_json::to_vec(&serde_json::json!({ "data": org })).map_err(|_| OpenBadgeError::Internal)?;
+    let etag = format!("\"{}\"", &hex::encode(Sha256::digest(&body))[..32]);
+    let answer = Arc::new(Answer { body: Bytes::from(body), etag });
+    state.public_answers.keep(key, answer.clone());
+    Ok(answer)
+}
 
 /// Cacheable for a minute by anyone; revalidated with the ETag.
 pub async fn organization(Extract(state): Extract<State>, Path(id): Path<String>, headers: HeaderMap) -> Result<Response, OpenBadgeError> {
-    let org = ob_orgs::public_profile(&state.db, &id, &public_base(&headers)).await?.ok_or(OpenBadgeError::NotFound)?;
-    let body = serde_json::to_vec(&serde_json::json!({ "data": org })).map_err(|_| OpenBadgeError::Internal)?;
-    let etag = format!("\"{}\"", &hex::encode(Sha256::digest(&body))[..32]);
+    let answer = answer(&state, id, public_base(&headers)).await?;
+    let etag = answer.etag.clone();
+    let body = answer.body.clone();
     let cache = [(header::CACHE_CONTROL, "public, max-age=60".to_string()), (header::ETAG, etag.clone())];
     let matches = headers
         .get(header::IF_NONE_MATCH)
