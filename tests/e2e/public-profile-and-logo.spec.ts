@@ -191,7 +191,7 @@ test('an admin removes the seeded logo, checks, uploads and sees the new one', a
   await publicPage.goto(`/issuers/${VALMARINA}`);
   const logo = publicPage.locator('img.public-profile__logo');
   await expect(logo).toBeVisible();
-  expect(await logo.getAttribute('srcset')).toMatch(/\/media\/logos\/[0-9a-f]{16}-thumb\.png 128w/);
+  expect(await logo.getAttribute('srcset')).toMatch(/\/media\/logos\/[0-9a-f-]{36}\/[0-9a-f]{16}-thumb\.png 128w/);
 
   await page.getByRole('button', { name: 'Remove logo' }).click();
   await expect(page.getByText('Remove the logo?')).toBeVisible();
@@ -245,7 +245,7 @@ test('an admin removes the seeded logo, checks, uploads and sees the new one', a
   // Valmarina is left with a logo, as seeded.
   await publicPage.reload();
   await expect(logo).toBeVisible();
-  expect(await logo.getAttribute('srcset')).toMatch(/\/media\/logos\/[0-9a-f]{16}-thumb\.png 128w/);
+  expect(await logo.getAttribute('srcset')).toMatch(/\/media\/logos\/[0-9a-f-]{36}\/[0-9a-f]{16}-thumb\.png 128w/);
   await expect(publicPage.locator('.public-profile__monogram')).toHaveCount(0);
   await expectNoAxeViolations(publicPage, 'public page with a logo');
   checkVisitor();

@@ -5,6 +5,7 @@
 //! drafts in this tab, as for any ended session.
 
 use super::sign_out::revoke;
+use crate::core::capabilities::{use_capabilities, Capabilities};
 use crate::core::session::{use_session, SessionStore, SignedOutReason};
 use crate::core::storage;
 use crate::i18n::{use_i18n, T};
@@ -54,6 +55,7 @@ struct Warning(RwSignal<bool>);
 /// Watches activity and the clock. Call once, in the app root.
 pub fn watch_idle() {
     let session = use_session();
+    let caps = use_capabilities();
     let warning = RwSignal::new(false);
     provide_context(Warning(warning));
     let on_activity = move || {
@@ -77,10 +79,10 @@ pub fn watch_idle() {
         }
         token
     });
-    let _ = set_interval_with_handle(move || tick(session, warning), Duration::from_secs(5));
+    let _ = set_interval_with_handle(move || tick(session, caps, warning), Duration::from_secs(5));
 }
 
-fn tick(session: SessionStore, warning: RwSignal<bool>) {
+fn tick(session: SessionStore, caps: Capabilities, warning: RwSignal<bool>) {
     let Some(current) = session.current.get_untracked().filter(|s| !s.keep) else {
         warning.set(false);
         return;
@@ -88,8 +90,12 @@ fn tick(session: SessionStore, warning: RwSignal<bool>) {
     let idle = now() - last_active();
     if idle >= IDLE_MS {
         warning.set(false);
-        revoke(&current);
-        session.end(SignedOutReason::Idle);
+        // Ended from a task, as a refused token ends a session, not from
+        // inside the timer's callback.
+        leptos::task::spawn_local(async move {
+            session.end(SignedOutReason::Idle);
+            revoke(&current, caps);
+        });
     } else if idle >= IDLE_MS - WARN_MS && !warning.get_untracked() {
         warning.set(true);
     }

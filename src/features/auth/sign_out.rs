@@ -2,7 +2,7 @@
 //! drops this admin's drafts, revokes the token where the platform can.
 
 use crate::api;
-use crate::core::capabilities::{use_capabilities, Extension};
+use crate::core::capabilities::{use_capabilities, Capabilities, Extension};
 use crate::core::session::{use_session, Dialect, Session, SignedOutReason};
 use crate::core::storage;
 use crate::i18n::{use_i18n, T};
@@ -18,6 +18,7 @@ pub fn SignOutButton() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
+    let caps = use_capabilities();
     let sign_out = move |_| {
         let Some(current) = session.current.get_untracked() else { return };
         let unsaved = use_context::<Unsaved>().is_some_and(|u| u.0.get_untracked());
@@ -26,7 +27,7 @@ pub fn SignOutButton() -> impl IntoView {
         }
         // Drafts belong to this admin: signing out on purpose removes them.
         storage::session_remove_prefix("orgdesk.draft.");
-        revoke(&current);
+        revoke(&current, caps);
         session.end(SignedOutReason::SignedOut);
         navigate(current.dialect.sign_in_path(), Default::default());
     };
@@ -41,8 +42,8 @@ pub fn SignOutButton() -> impl IntoView {
 
 /// Revokes `session`'s token server-side where the backend can; if that
 /// fails or is not offered, the token is still forgotten by the caller.
-pub fn revoke(session: &Session) {
-    let caps = use_capabilities();
+/// `caps` is taken by the caller: a timer has no owner to find it in.
+pub fn revoke(session: &Session, caps: Capabilities) {
     let token = session.token.clone();
     match session.dialect {
         Dialect::OpenBadge if caps.offers_untracked(Extension::ObPassword) => spawn_local(async move {

@@ -112,9 +112,8 @@ impl PublicState {
         org.update(|o| key.set(o.settings.get_or_insert_with(Settings::default), on));
         saving.set(Some(key));
         outcome.set(None);
-        let changes = vec![(key.form_key().to_string(), if on { "1" } else { "0" }.to_string())];
         spawn_local(async move {
-            let result = api::openbadge::update(token.clone(), changes, api::openbadge::version_of(&before)).await;
+            let result = save_switch(token, key, on, before.clone()).await;
             saving.set(None);
             match result {
                 Ok(saved) => {
@@ -124,20 +123,46 @@ impl PublicState {
                     org.set(saved);
                     outcome.set(Some(if kept { Outcome::Saved } else { Outcome::Failed(T::NotKeptSwitch) }));
                 }
-                Err(ApiError::Conflict) => {
-                    org.set(before);
-                    if let Ok(fresh) = api::openbadge::organization(token).await {
-                        org.set(fresh);
-                    }
+                Err(SwitchError::Conflict(fresh)) => {
+                    org.set(fresh.unwrap_or(before));
                     outcome.set(Some(Outcome::Conflict));
                 }
-                Err(e) => {
+                Err(SwitchError::Api(e)) => {
                     org.set(before);
                     outcome.set(Some(Outcome::Failed(api_error_key(&e))));
                 }
             }
         });
     }
+}
+
+/// Why a switch was not saved.
+enum SwitchError {
+    /// Someone else changed this very switch meanwhile: the record as it is now.
+    Conflict(Option<Organization>),
+    Api(ApiError),
+}
+
+/// Saves one switch on the record `before` it was flipped. A switch is a
+/// change of its own: when the record changed meanwhile only elsewhere
+/// (another field, the logo), the same change is sent again on the fresh
+/// record; only a change to this switch itself is a conflict.
+async fn save_switch(token: String, key: Key, on: bool, before: Organization) -> Result<Organization, SwitchError> {
+    let changes = vec![(key.form_key().to_string(), if on { "1" } else { "0" }.to_string())];
+    let was = key.get(&before.settings.unwrap_or_default());
+    let mut version = api::openbadge::version_of(&before);
+    for _ in 0..3 {
+        match api::openbadge::update(token.clone(), changes.clone(), version.clone()).await {
+            Err(ApiError::Conflict) => {}
+            other => return other.map_err(SwitchError::Api),
+        }
+        let Ok(fresh) = api::openbadge::organization(token.clone()).await else { return Err(SwitchError::Conflict(None)) };
+        if key.get(&fresh.settings.unwrap_or_default()) != was {
+            return Err(SwitchError::Conflict(Some(fresh)));
+        }
+        version = api::openbadge::version_of(&fresh);
+    }
+    Err(SwitchError::Conflict(None))
 }
 
 #[component]
