@@ -77,7 +77,7 @@ pub struct AppState {
     /// `--public-url`, when given.
     pub public_url: Option<crate::origin::PublicUrl>,
     /// The public profile answers made lately (dropped on every change here).
-    pub public_answers: crate::openbadge::public::PublicAnswers,
+    pub public_answers: crate::openbadge::answers::PublicAnswers,
 }
 
 pub type State = Arc<AppState>;

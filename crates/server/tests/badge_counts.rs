@@ -30,7 +30,7 @@ async fn add_badges(db: &SqlitePool, org: &str, n: i64) {
 }
 
 fn openbadge_fresh_for() -> Duration {
-    orgdesk_server::openbadge::public::FRESH_FOR + Duration::from_millis(200)
+    orgdesk_server::openbadge::answers::FRESH_FOR + Duration::from_millis(200)
 }
 
 async fn public(client: &Client, base: &str) -> Value {

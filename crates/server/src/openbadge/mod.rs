@@ -7,6 +7,7 @@ pub mod error;
 pub mod images;
 mod logo;
 mod organization;
+pub mod answers;
 pub mod public;
 mod sign_in;
 mod statistics;

@@ -1,6 +1,6 @@
 //! `GET /api/v1/public/organizations/{id}`: the public profile, for anyone.
 //! The answer (body and ETag) is made once and kept until this server
-//! changes the organization, or for [`FRESH_FOR`] at most (badges and
+//! changes the organization, or for [`super::answers::FRESH_FOR`] at most (badges and
 //! templates that other writers add), so its cost does not grow with traffic
 //! or badge history.
 
@@ -11,51 +11,10 @@ use crate::state::State;
 use axum::extract::{Path, State as Extract};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use super::answers::Answer;
 use axum::body::Bytes;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-/// How long a made answer is served without looking at the database again.
-pub const FRESH_FOR: Duration = Duration::from_secs(2);
-/// Answers kept at most (public organizations × the hosts they are asked on).
-const CAPACITY: usize = 4096;
-
-/// A made public answer.
-pub struct Answer {
-    body: Bytes,
-    etag: String,
-}
-
-/// The public answers made lately, by organization id and public base.
-#[derive(Default)]
-pub struct PublicAnswers {
-    made: Mutex<HashMap<(String, String), (Instant, Arc<Answer>)>>,
-}
-
-impl PublicAnswers {
-    fn get(&self, key: &(String, String)) -> Option<Arc<Answer>> {
-        let made = self.made.lock().unwrap_or_else(|e| e.into_inner());
-        made.get(key).filter(|(at, _)| at.elapsed() < FRESH_FOR).map(|(_, answer)| answer.clone())
-    }
-
-    fn keep(&self, key: (String, String), answer: Arc<Answer>) {
-        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
-        if made.len() >= CAPACITY {
-            made.retain(|_, (at, _)| at.elapsed() < FRESH_FOR);
-            if made.len() >= CAPACITY {
-                made.clear();
-            }
-        }
-        made.insert(key, (Instant::now(), answer));
-    }
-
-    /// The organization changed here: its next answer is made afresh.
-    pub fn forget(&self, id: &str) {
-        self.made.lock().unwrap_or_else(|e| e.into_inner()).retain(|(org, _), _| org != id);
-    }
-}
+use std::sync::Arc;
 
 async fn answer(state: &State, id: String, base: String) -> Result<Arc<Answer>, OpenBadgeError> {
     let key = (id, base);
