@@ -257,6 +257,47 @@ async fn profile_rules_show_after_leaving_a_field_and_the_draft_survives_a_remou
     storage.remove_item(&draft).unwrap();
 }
 
+/// A sign-out (or an idle one) with the cursor in a field: the page goes as
+/// a route does, its owner disposed before its nodes leave, the browser
+/// blurs the field as it leaves, and nothing panics.
+#[wasm_bindgen_test]
+async fn taking_the_form_away_with_a_field_focused_is_quiet() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static PANICKED: AtomicBool = AtomicBool::new(false);
+    // A panic in an event handler does not fail the test by itself: note it.
+    let previous: std::sync::Arc<dyn Fn(&std::panic::PanicHookInfo) + Send + Sync> = std::panic::take_hook().into();
+    let chained = previous.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, Ordering::SeqCst);
+        chained(info)
+    }));
+    let org = fixture_org();
+    let shown = RwSignal::new(true);
+    let (root, _) = mount(Lang::En, move || {
+        view! {
+            <Show when=move || shown.get()>
+                <ProfileForm org=org.clone()/>
+            </Show>
+        }
+    });
+    settle().await;
+    let city = field(&root, "address_info.city");
+    city.focus().unwrap();
+    assert_eq!(document().active_element().map(|e| e.id()).as_deref(), Some("address_info.city"));
+    let blurred = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = blurred.clone();
+    let on_blur = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || seen.set(true));
+    city.add_event_listener_with_callback("blur", on_blur.as_ref().unchecked_ref()).unwrap();
+    shown.set(false);
+    settle().await;
+    assert!(blurred.get(), "the browser blurred the field as the form left the page");
+    let _ = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| previous(info)));
+    assert!(!PANICKED.load(Ordering::SeqCst), "no panic while the form left");
+    assert!(root.query_selector("form").unwrap().is_none());
+    drop(on_blur);
+}
+
 #[wasm_bindgen_test]
 async fn billing_in_italian_with_sparse_data_and_low_credits() {
     let mut org = serde_json::from_str::<ob::Data<ob::Organization>>(include_str!("fixtures/openbadge/organization-sparse.json")).unwrap().data;

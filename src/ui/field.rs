@@ -56,8 +56,10 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input:target=move |ev| value.set(ev.target().value())
                 on:blur=move |_| {
+                    // try_run: the browser blurs a focused field as it leaves
+                    // the page, after its owner (and the callback) is gone.
                     if let Some(cb) = on_blur {
-                        cb.run(());
+                        let _ = cb.try_run(());
                     }
                 }
                 aria-invalid=move || error.get().is_some().then_some("true")

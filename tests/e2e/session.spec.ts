@@ -9,8 +9,14 @@ async function signInWith(page: import('@playwright/test').Page, keep: boolean) 
   await page.goto('/openbadge/sign-in');
   await page.getByLabel('E-mail').fill(EMAIL);
   await page.getByLabel('Password').fill(PASSWORD);
-  if (keep) await page.getByLabel('Keep me signed in on this device').check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (keep) {
+    await page.getByLabel('Keep me signed in on this device').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  } else {
+    // From the keyboard: the focused field leaves the page with the form
+    // (the fixture fails the test on any uncaught error meanwhile).
+    await page.getByLabel('Password').press('Enter');
+  }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rete Volontari Costa Est');
 }
 
@@ -43,12 +49,7 @@ test('30 minutes without activity: a warning a minute before, then signed out wi
   await signInWith(page, false);
   const token = await sessionToken(page);
   await page.getByLabel('City').fill('Ortona al Mare');
-  // Idle on another page: the draft waits in this tab. (Ended while the
-  // profile form is open, the form's teardown still trips over a disposed
-  // signal: a known defect, see the README.)
-  page.once('dialog', (d) => d.accept());
-  await page.getByRole('link', { name: 'Statistics' }).first().click();
-  await expect(page).toHaveURL(/\/openbadge\/statistics$/);
+  // Idle with the form open and a change not saved: it waits in this tab as a draft.
 
   // Activity keeps the session: 20 idle minutes, a key, 20 more.
   await page.clock.fastForward('20:00');
@@ -66,7 +67,7 @@ test('30 minutes without activity: a warning a minute before, then signed out wi
   await expect(warning).toHaveCount(0);
 
   await page.clock.fastForward('30:10');
-  await expect(page).toHaveURL(/\/openbadge\/sign-in\?next=%2Fopenbadge%2Fstatistics/);
+  await expect(page).toHaveURL(/\/openbadge\/sign-in\?next=%2Fopenbadge$/);
   await expect(page.getByRole('alert').filter({ hasText: 'You were signed out after 30 minutes without activity.' })).toBeVisible();
   // Revoked on the server too, not only forgotten here.
   await expect
@@ -76,8 +77,7 @@ test('30 minutes without activity: a warning a minute before, then signed out wi
   await page.getByLabel('E-mail').fill(EMAIL);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/openbadge\/statistics$/);
-  await page.getByRole('link', { name: 'Profile' }).first().click();
+  await expect(page).toHaveURL(/\/openbadge$/);
   await expect(page.getByLabel('City')).toHaveValue('Ortona al Mare');
   await expect(page.getByText('Changes you had not saved yet were restored')).toBeVisible();
 });

@@ -158,7 +158,13 @@ pub fn invocation(args: impl IntoIterator<Item = String>, env_db: Option<String>
         token_ttl_secs: std::env::var("ORGDESK_TOKEN_TTL_SECS").ok().and_then(|v| v.parse().ok()).unwrap_or(12 * 3600),
         api: cli.api,
         upstreams: Upstreams { openbadge: cli.upstream_openbadge, blendvision: cli.upstream_blendvision },
-        public_url: cli.public_url.or_else(|| std::env::var("ORGDESK_PUBLIC_URL").ok()).filter(|u| !u.trim().is_empty()),
+        public_url: cli
+            .public_url
+            .or_else(|| std::env::var("ORGDESK_PUBLIC_URL").ok())
+            .filter(|u| !u.trim().is_empty())
+            .map(|u| crate::origin::PublicUrl::parse(&u))
+            .transpose()
+            .map_err(|e| clap::Error::raw(clap::error::ErrorKind::ValueValidation, format!("{e}\n")))?,
         limits: Limits {
             max_connections: cli.max_connections as usize,
             header_timeout: Duration::from_secs(cli.header_timeout),
@@ -261,5 +267,8 @@ mod tests {
         assert!(parse(args(&["--bind"]), None).is_err());
         assert!(parse(args(&["--port", "1"]), None).is_err());
         assert!(parse(args(&["--api", "laravel"]), None).is_err());
+        assert!(parse(args(&["--public-url", "https://badges.example.org/path"]), None).is_err());
+        assert!(parse(args(&["--public-url", "ftp://badges.example.org"]), None).is_err());
+        assert!(parse(args(&["--public-url", "https://badges.example.org/"]), None).is_ok());
     }
 }

@@ -21,7 +21,7 @@ pub struct Config {
     pub upstreams: Upstreams,
     /// `--public-url`: when set, the only base of the absolute URLs the
     /// server writes (`public_url`, `og:url`, JSON-LD ids).
-    pub public_url: Option<String>,
+    pub public_url: Option<crate::origin::PublicUrl>,
     /// Connection cap and timeouts.
     pub limits: Limits,
 }

@@ -1,5 +1,6 @@
 //! Issue 15, data layer: a `parent_id` cycle does not hang the sub-org
-//! tree; only owners and admins rename a BlendVision organization; badge
+//! tree; only owners and admins rename a BlendVision organization or change
+//! one below it; badge
 //! template descriptions are served sanitized; a huge body of bad keys gets
 //! a small answer; dead tokens are purged.
 
@@ -98,6 +99,35 @@ async fn only_owners_and_admins_rename_the_organization() {
     // The demo owner, as the e2e rename flow signs in.
     let owner = bv_login(&base, "owner@lumen.example.com").await;
     assert_eq!(rename(&base, &owner, "Studio Lumen").await.0, StatusCode::OK);
+}
+
+async fn describe_lumen(base: &str, token: &str, description: &str) -> (StatusCode, Value) {
+    let url = format!("{base}/bv/org/v1/sub-orgs/{LUMEN}");
+    let (status, _, body) = send(Client::new().patch(url).bearer_auth(token).header("x-bv-org-id", NORTH).json(&json!({"description": description}))).await;
+    (status, body)
+}
+
+async fn lumen_description(base: &str, token: &str) -> Value {
+    let (status, _, body) = send(Client::new().get(format!("{base}/bv/org/v1/sub-orgs/{LUMEN}")).bearer_auth(token)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body["organization"]["description"].clone()
+}
+
+#[tokio::test]
+async fn only_owners_and_admins_change_a_sub_organization() {
+    let (base, dir) = start_in(3600);
+    let db = open(&dir).await;
+    let before = lumen_description(&base, &bv_login(&base, "ops@northwind.example.com").await).await;
+    for role in [Some("ROLE_TYPE_STAFF"), Some("ROLE_TYPE_DEVELOPER"), None] {
+        let token = member(&db, NORTH, role).await;
+        let (status, body) = describe_lumen(&base, &token, "Changed by staff").await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{role:?}: {body}");
+        assert_eq!(body["code"], 7, "PERMISSION_DENIED: {body}");
+        assert_eq!(lumen_description(&base, &token).await, before, "{role:?} still reads it, unchanged");
+    }
+    let admin = member(&db, NORTH, Some("ROLE_TYPE_ADMIN")).await;
+    assert_eq!(describe_lumen(&base, &admin, "Changed by an admin").await.0, StatusCode::OK);
+    assert_eq!(lumen_description(&base, &admin).await, "Changed by an admin");
 }
 
 #[tokio::test]

@@ -23,7 +23,7 @@ async fn hostile_get(url: &str, accept: &str) -> (StatusCode, String) {
 #[tokio::test]
 
 async fn a_configured_public_url_is_the_only_base() {
-    let (base, _) = start_configured(|c| c.public_url = Some("https://badges.example.org".into()));
+    let (base, _) = start_configured(|c| c.public_url = Some(orgdesk_server::origin::PublicUrl::parse("https://badges.example.org").unwrap()));
     let (status, body) = hostile_get(&format!("{base}/api/v1/public/organizations/{VALMARINA}"), "application/json").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let body: Value = serde_json::from_str(&body).unwrap();

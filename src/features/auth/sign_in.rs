@@ -51,7 +51,7 @@ pub fn SignIn(dialect: Dialect) -> impl IntoView {
                 None => None,
             }}
             <SignInForm dialect on_signed_in/>
-            <p class="sign-in__other"><a href="/">{move || i18n.t(T::OtherPlatform)}</a></p>
+            <p class="sign-in__other"><a href="/" rel="external">{move || i18n.t(T::OtherPlatform)}</a></p>
         </section>
     }
 }
@@ -236,7 +236,12 @@ impl SignInState {
             let outcome = authenticate(dialect, chosen, credentials).await;
             self.pending.set(false);
             match outcome {
-                Ok(session) => on_signed_in.run(Session { keep: self.keep.get_untracked(), ..session }),
+                Ok(session) => {
+                    // Left the page meanwhile: the sign-in goes with it.
+                    if let Some(keep) = self.keep.try_get_untracked() {
+                        let _ = on_signed_in.try_run(Session { keep, ..session });
+                    }
+                }
                 Err(Failure::Text(T::PasswordNotOffered)) => {
                     // The backend has no password sign-in: the token form is the way in.
                     self.method.set(Method::ApiToken);

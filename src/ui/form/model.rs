@@ -279,9 +279,11 @@ impl FormModel {
         self.persist();
     }
 
-    /// The admin left the field: its message may show from now on.
+    /// The admin left the field: its message may show from now on. Browsers
+    /// also send a blur when the focused field is taken off the page, after
+    /// the form is gone (a sign-out with the cursor in a field): then nothing.
     pub fn blur(&self, k: FormKey) {
-        if !self.touched.with_untracked(|t| t.contains(&k)) {
+        if self.touched.try_with_untracked(|t| t.contains(&k)) == Some(false) {
             self.touched.update(|t| {
                 t.insert(k);
             });

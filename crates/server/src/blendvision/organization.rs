@@ -29,19 +29,27 @@ pub async fn show(caller: BvCaller, Extract(state): Extract<State>) -> Result<Js
     Ok(vendor::body(state.api, &OrganizationEnvelope { organization }))
 }
 
-/// The roles that may change their organization itself. API.md lists the
-/// role types but not what each may do; changing the organization is taken
-/// as the owner's and the admin's alone (staff, developers, contributors,
+/// The roles that may change their organization itself and the ones below
+/// it. API.md lists the role types but not what each may do; changing an
+/// organization is taken as the owner's and the admin's alone (staff, developers, contributors,
 /// custom and the CXM roles work inside it).
 const MAY_CHANGE_ORGANIZATION: [RoleType; 2] = [RoleType::Owner, RoleType::Admin];
+
+/// Refuses a caller whose role may not change organizations (their own, or
+/// one below it), saying `why`.
+pub fn may_change(caller: &BvCaller, why: &'static str) -> Result<(), BlendVisionError> {
+    let role = caller.account.role_type.as_deref().map(RoleType::from_wire);
+    if role.is_some_and(|r| MAY_CHANGE_ORGANIZATION.contains(&r)) {
+        Ok(())
+    } else {
+        Err(BlendVisionError::PermissionDenied(why))
+    }
+}
 
 /// `PATCH /bv/org/v1/organizations` `{name}`: renames the caller's
 /// organization; only an owner or admin may.
 pub async fn rename(caller: BvCaller, Extract(state): Extract<State>, body: Bytes) -> Result<Json<Value>, BlendVisionError> {
-    let role = caller.account.role_type.as_deref().map(RoleType::from_wire);
-    if !role.is_some_and(|r| MAY_CHANGE_ORGANIZATION.contains(&r)) {
-        return Err(BlendVisionError::PermissionDenied("only the organization's owner or an admin may rename it"));
-    }
+    may_change(&caller, "only the organization's owner or an admin may rename it")?;
     let map = body_object(&body)?;
     let name = match map.get("name") {
         Some(Value::String(s)) => s.split_whitespace().collect::<Vec<_>>().join(" "),

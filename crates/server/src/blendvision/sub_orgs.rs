@@ -4,7 +4,7 @@
 //! `business_setting` replaces the stored one whole, as grpc-gateway's PATCH
 //! without an update mask does.
 
-use super::organization::reachable;
+use super::organization::{may_change, reachable};
 use super::request::{body_object, violation, Fields};
 use super::{vendor, BlendVisionError, BvActingCaller, BvCaller};
 use crate::db::bv_orgs::{self, Contract, Setting, SettingValue, SubOrgChange, SubOrgFilter};
@@ -78,6 +78,7 @@ pub async fn show(caller: BvCaller, Extract(state): Extract<State>, Path(id): Pa
 /// own organization.
 pub async fn update(BvActingCaller(caller): BvActingCaller, Extract(state): Extract<State>, Path(id): Path<String>, body: Bytes) -> Result<Json<Value>, BlendVisionError> {
     let target = reachable(&state, &caller, &id, false).await?;
+    may_change(&caller, "only the organization's owner or an admin may change its sub-organizations")?;
     let change = read_change(&body_object(&body)?, &target, state.api)?;
     bv_orgs::update_sub_org(&state.db, &id, &change).await?;
     tracing::info!(sub_organization = %id, organization = %caller.organization_id, account = %caller.account.id, "sub-organization changed");

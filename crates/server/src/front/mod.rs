@@ -28,8 +28,7 @@ use tower_http::LatencyUnit;
 
 /// The front for `config`'s upstreams and `dist`; checks the URLs, no I/O.
 pub fn prepare(config: &Config) -> Result<FrontState, String> {
-    let public_url = config.public_url.as_deref().map(crate::origin::PublicUrl::parse).transpose()?;
-    Front::new(config.dist.clone(), &config.upstreams, public_url)
+    Front::new(config.dist.clone(), &config.upstreams, config.public_url.clone())
 }
 
 pub fn router(front: FrontState) -> Router {

@@ -4,7 +4,8 @@
 //! here. Only anonymous GET and HEAD without a query take this path; any
 //! other request for it is proxied like the rest of `/api`.
 
-use super::profiles::{lookup, none_match, valid_id, Lookup};
+use super::profiles::{lookup, valid_id, Lookup};
+use crate::web::conditional::none_match;
 use super::proxy;
 use super::state::FrontState;
 use super::upstream::Platform;

@@ -14,6 +14,7 @@ use super::{ObAdmin, OpenBadgeError};
 use crate::db::ob_orgs::{self, OrganizationRow, ProfileChange, SWITCHES};
 use crate::origin::public_base;
 use crate::state::{ApiMode, State};
+use crate::web::conditional::{if_match, IfMatch};
 use axum::body::Bytes;
 use axum::extract::State as Extract;
 use axum::http::{header, HeaderMap};
@@ -75,14 +76,11 @@ pub async fn update(admin: ObAdmin, Extract(state): Extract<State>, headers: Hea
 /// date that does not parse is ignored, as HTTP says). A failed one is a 412;
 /// `Ok(true)`: the save must claim the version read.
 fn precondition(headers: &HeaderMap, before: &Organization) -> Result<bool, OpenBadgeError> {
-    let tags: Vec<&str> = headers.get_all(header::IF_MATCH).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).map(str::trim).collect();
-    if !tags.is_empty() {
-        let current = before.etag.as_deref().is_some_and(|etag| tags.contains(&etag));
-        return match (current, tags.contains(&"*")) {
-            (true, _) => Ok(true),
-            (false, true) => Ok(false),
-            (false, false) => Err(OpenBadgeError::Conflict),
-        };
+    match if_match(headers, before.etag.as_deref()) {
+        IfMatch::Current => return Ok(true),
+        IfMatch::Any => return Ok(false),
+        IfMatch::Failed => return Err(OpenBadgeError::Conflict),
+        IfMatch::Absent => {}
     }
     let since = headers.get(header::IF_UNMODIFIED_SINCE).and_then(|v| v.to_str().ok()).and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok());
     match since {

@@ -8,6 +8,7 @@ use super::OpenBadgeError;
 use crate::db::ob_orgs;
 use crate::origin::public_base;
 use crate::state::State;
+use crate::web::conditional::none_match;
 use axum::extract::{Path, State as Extract};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -35,11 +36,7 @@ pub async fn organization(Extract(state): Extract<State>, Path(id): Path<String>
     let etag = answer.etag.clone();
     let body = answer.body.clone();
     let cache = [(header::CACHE_CONTROL, "public, max-age=60".to_string()), (header::ETAG, etag.clone())];
-    let matches = headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    if matches {
+    if none_match(&headers, &etag) {
         return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
     }
     Ok((cache, [(header::CONTENT_TYPE, "application/json".to_string())], body).into_response())

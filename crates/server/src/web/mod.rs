@@ -3,6 +3,7 @@
 //! response carries. The stateless web front (the `front` module) serves the
 //! same files and renders the same issuer page from its upstream.
 
+pub mod conditional;
 pub mod issuer_page;
 pub mod page;
 pub mod security;
