@@ -55,12 +55,17 @@ browsers:
 
 build: server-bin app
 
-# Two entry points: the admin console (index.html) and the public issuer page
-# (public.html -> dist/public/), which must stay small. The first build
-# replaces dist/, so the public page is built second.
+# Four entry points, each downloading only its part: the landing page
+# (landing/index.html -> dist/, plain HTML, no wasm), the Open Badge console
+# (openbadge.html -> dist/openbadge/), the BlendVision One console
+# (blendvision.html -> dist/blendvision/) and the public issuer page
+# (public.html -> dist/public/). The first build replaces dist/, so the
+# landing page goes first.
 app: tools server-bin
 	cargo fetch --quiet
-	trunk build index.html --release=true --offline=true
+	trunk build landing/index.html --release=true --offline=true --dist dist
+	trunk build openbadge.html --release=true --offline=true --dist dist/openbadge --public-url /openbadge/
+	trunk build blendvision.html --release=true --offline=true --dist dist/blendvision --public-url /blendvision/
 	trunk build public.html --release=true --offline=true --dist dist/public --public-url /public/
 	target/server/orgdesk-precompress dist
 

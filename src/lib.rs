@@ -11,4 +11,4 @@ pub mod features;
 pub mod i18n;
 pub mod ui;
 
-pub use app::{mount, provide_app_contexts, App};
+pub use app::provide_app_contexts;

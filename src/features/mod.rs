@@ -2,7 +2,6 @@
 
 pub mod auth;
 pub mod blendvision;
-pub mod landing;
 pub mod not_found;
 pub mod openbadge;
 pub mod public;

@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="message-page">
             <h1>{move || i18n.t(T::NotFoundTitle)}</h1>
             <p>{move || i18n.t(T::NotFoundBody)}</p>
-            <p><a href="/">{move || i18n.t(T::GoHome)}</a></p>
+            <p><a href="/" rel="external">{move || i18n.t(T::GoHome)}</a></p>
         </section>
     }
 }

@@ -15,13 +15,6 @@ orgdesk_model::texts! {
         Off => "Off", "Disattivo";
         None => "None", "Nessuno";
 
-        LandingLead => "Keep your organization right: profile, public page, logo, billing and contracts, for Open Badge issuers and BlendVision One customers.", "Tieni in ordine la tua organizzazione: profilo, pagina pubblica, logo, fatturazione e contratti, per chi rilascia Open Badge e per i clienti BlendVision One.";
-        ChoosePlatform => "Choose your platform", "Scegli la piattaforma";
-        OpenBadgeBlurb => "For issuers of digital badges: profile, public page, logo, billing and credits.", "Per chi rilascia badge digitali: profilo, pagina pubblica, logo, fatturazione e crediti.";
-        BlendVisionBlurb => "For BlendVision One organizations: hierarchy, contracts, owner and business settings.", "Per le organizzazioni BlendVision One: gerarchia, contratti, titolare e impostazioni business.";
-        LandingPublicNote => "Visitors of an issuer's public page don't need to sign in.", "Chi visita la pagina pubblica di un'organizzazione non deve accedere.";
-        ContinueSession => "Continue to your organization", "Continua con la tua organizzazione";
-
         SignInOpenBadge => "Sign in to Open Badge", "Accedi a Open Badge";
         SignInBlendVision => "Sign in to BlendVision One", "Accedi a BlendVision One";
         Email => "E-mail", "E-mail";

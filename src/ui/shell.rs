@@ -16,7 +16,7 @@ pub fn Shell(
     view! {
         <a class="skip-link" href="#main">{move || i18n.t(T::SkipToContent)}</a>
         <header class="app-header">
-            <a class="app-header__brand" href="/">"orgdesk"</a>
+            <a class="app-header__brand" href="/" rel="external">"orgdesk"</a>
             <div class="app-header__tools">
                 <LangSwitch/>
                 {tools.map(|tools| tools.run())}

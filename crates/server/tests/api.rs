@@ -230,13 +230,20 @@ async fn an_unbuilt_app_is_a_503_page_that_says_how_to_build_it() {
 }
 
 #[tokio::test]
-async fn app_routes_fall_back_to_index_html_and_hashed_assets_are_immutable() {
+async fn each_console_answers_its_routes_others_get_the_landing_404_and_hashed_assets_are_immutable() {
     let base = server();
-    let res = Client::new().get(format!("{base}/openbadge/some/deep/route")).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(res.headers()["cache-control"], "no-cache");
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
-    assert!(res.text().await.unwrap().contains("<title>orgdesk</title>"));
+    for (path, title) in [("/openbadge", "Open Badge · orgdesk"), ("/openbadge/some/deep/route", "Open Badge · orgdesk"), ("/blendvision/sub-orgs/x", "BlendVision One · orgdesk"), ("/", "orgdesk")] {
+        let res = Client::new().get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(res.headers()["cache-control"], "no-cache");
+        assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+        assert!(res.text().await.unwrap().contains(&format!("<title>{title}</title>")), "{path}");
+    }
+    for path in ["/nowhere", "/openbadgeX/billing", "/index"] {
+        let res = Client::new().get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(res.text().await.unwrap().contains("<title>orgdesk</title>"), "the landing page, which says so: {path}");
+    }
     let res = Client::new().get(format!("{base}/app-0123456789abcdef.js")).send().await.unwrap();
     assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));

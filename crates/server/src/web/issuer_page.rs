@@ -92,8 +92,7 @@ pub async fn respond(dist: &FsPath, id: &str, issuer: Option<&Issuer>, headers: 
         Wanted::Json(kind) => issuer_json(issuer, &base, &page_url, kind),
         Wanted::Html => match render(dist, id, issuer, &base, &page_url, nonce).await {
             Some(response) => response,
-            // The public entry is not built: the app's own page routes there too.
-            None => page::app_index(dist, nonce).await,
+            None => page::not_built(),
         },
     };
     // Both answers live at one URL: caches keep them apart.

@@ -1,7 +1,7 @@
 //! The built app from `--dist`: files through tower-http's `ServeDir` (with
 //! the `.br`/`.gz` the build made beside them), HTML pages with the
-//! response's nonce, and every other path the app's `index.html` (the app
-//! routes on the client).
+//! response's nonce, and every other path the entry page it belongs to
+//! (`page::entry_for`: a console routes on the client).
 
 use super::page::{self, Dist};
 use super::security::Nonce;
@@ -26,7 +26,7 @@ pub async fn serve(Extract(Dist(dist)): Extract<Dist>, Extension(nonce): Extensi
     let files = ServeDir::new(&dist).precompressed_br().precompressed_gzip().append_index_html_on_directories(false);
     let Ok(mut response) = files.oneshot(request).await;
     if response.status() == StatusCode::NOT_FOUND {
-        return page::app_index(&dist, &nonce).await;
+        return page::app_index(&dist, &path, &nonce).await;
     }
     let cache = if is_hashed(Path::new(&path)) { "public, max-age=31536000, immutable" } else { "no-cache" };
     let h = response.headers_mut();

@@ -47,6 +47,10 @@ pub fn scratch() -> PathBuf {
     std::fs::create_dir_all(dir.join("dist")).unwrap();
     std::fs::write(dir.join("dist/index.html"), "<!DOCTYPE html><title>orgdesk</title><script type=\"module\" nonce=\"{{__TRUNK NONCE__}}\">import '/app-0123456789abcdef.js';</script>").unwrap();
     std::fs::write(dir.join("dist/app-0123456789abcdef.js"), "export {}").unwrap();
+    for (console, title) in [("openbadge", "Open Badge"), ("blendvision", "BlendVision One")] {
+        std::fs::create_dir_all(dir.join("dist").join(console)).unwrap();
+        std::fs::write(dir.join("dist").join(console).join("index.html"), format!("<!DOCTYPE html><title>{title} · orgdesk</title><script type=\"module\" nonce=\"{{{{__TRUNK NONCE__}}}}\">import '/{console}/app-0123456789abcdef.js';</script>")).unwrap();
+    }
     std::fs::create_dir_all(dir.join("dist/public")).unwrap();
     std::fs::write(
         dir.join("dist/public/index.html"),
