@@ -15,11 +15,11 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SERVER := target/server/orgdesk-server
 
-.PHONY: help tools browsers build app server-bin run server test test-native test-components test-e2e size bench reliability clean-data
+.PHONY: help tools browsers build app server-bin run server test test-native test-components test-reliability test-e2e size bench reliability clean-data
 
 help:
 	@echo "make run    build the app and serve it on http://127.0.0.1:8080 with demo data"
-	@echo "make test   native tests, browser component tests, size budget, Playwright e2e"
+	@echo "make test   native tests, browser component tests, three reliability scenarios, size budgets, Playwright e2e"
 	@echo "make size   sizes of dist/ (raw, gzip, brotli) and the first-load totals"
 	@echo "make server the reference server on :8080 (for 'trunk serve', which proxies to it)"
 	@echo "make bench  Lighthouse scores and a load test of the release build (not part of make test)"
@@ -93,7 +93,7 @@ clean-data:
 
 ## Test -----------------------------------------------------------------------
 
-test: tools browsers build test-native test-components size test-e2e
+test: tools browsers build test-native test-components test-reliability size test-e2e
 
 test-native:
 	cargo test -p orgdesk-model -p orgdesk-server
@@ -121,6 +121,12 @@ reliability: server-bin
 	cargo build --profile server -p orgdesk-reliability
 	@mkdir -p dist
 	target/server/orgdesk-reliability $(SERVER) dist $(SCENARIOS)
+
+# The reliability scenarios whose figures do not depend on the machine's speed
+# or limits (a kill -9 during saves, the validator race, the hostile corpus):
+# a few seconds, so they run in make test too.
+test-reliability:
+	$(MAKE) reliability SCENARIOS="crash validator hostile"
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund

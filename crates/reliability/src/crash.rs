@@ -20,7 +20,10 @@ fn version(etag: Option<&reqwest::header::HeaderValue>) -> Option<u64> {
 pub async fn run(setup: &Setup, report: &mut Report) {
     let mut server = Server::start(&setup.bin, &setup.dist, "crash");
     let token = ob_token(&server.base, VALMARINA_ADMIN).await;
-    // Every acknowledged save: (version, city).
+    // Every acknowledged save: the version its answer names and the city in
+    // that answer. Not necessarily the city it sent: saves run at once, and
+    // each answer is the record as read after its commit, with that record's
+    // ETag, so a later save (or logo) may already be in it.
     let acked: Arc<Mutex<Vec<(u64, String)>>> = Arc::default();
     let client = reqwest::Client::new();
     let mut tasks = Vec::new();
@@ -32,8 +35,9 @@ pub async fn run(setup: &Setup, report: &mut Report) {
             if let Ok(res) = sent {
                 if res.status().is_success() {
                     let v = version(res.headers().get("etag"));
-                    if res.bytes().await.is_ok() {
-                        acked.lock().unwrap().push((v.unwrap_or(0), city));
+                    if let Ok(body) = res.json::<serde_json::Value>().await {
+                        let answered = body["data"]["address_info"]["city"].as_str().unwrap_or_default().to_string();
+                        acked.lock().unwrap().push((v.unwrap_or(0), answered));
                     }
                 }
             }
