@@ -8,6 +8,8 @@ SHELL := /bin/bash
 .NOTPARALLEL:
 
 TRUNK_VERSION := 0.21.14
+# make size prints what each wasm is made of with it (issue 17).
+TWIGGY_VERSION := 0.8.0
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3; exit}' Cargo.lock)
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
@@ -33,6 +35,7 @@ tools: node_modules/.installed
 	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] || cargo install trunk --version $(TRUNK_VERSION) --locked --force
 	@# wasm-bindgen-cli (wasm-bindgen and wasm-bindgen-test-runner) must equal Cargo.lock's wasm-bindgen;
 	@# its own lock file names a crate version the registry lacks, so no --locked.
+	@twiggy --version 2>/dev/null | grep -q " $(TWIGGY_VERSION)$$" || cargo install twiggy --version $(TWIGGY_VERSION) --locked --force
 	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
 		&& [ "$$(wasm-bindgen-test-runner --version 2>/dev/null)" = "wasm-bindgen-test-runner $(WASM_BINDGEN_VERSION)" ] \
 		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force

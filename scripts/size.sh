@@ -61,5 +61,17 @@ if refs "$dist/index.html" | grep -q '\.wasm$' || grep -q 'data-bin\|\.wasm' "$d
   echo "size: the landing page loads wasm; it must be plain HTML" >&2
   over=1
 fi
+
+# What each wasm is made of (twiggy, on the release build Trunk left in
+# target/, before wasm-bindgen and wasm-opt: it still has names).
+if command -v twiggy >/dev/null; then
+  for bin in orgdesk-openbadge orgdesk-blendvision orgdesk-public; do
+    wasm=target/wasm32-unknown-unknown/release/$bin.wasm
+    [ -f "$wasm" ] || continue
+    echo
+    echo "$bin.wasm (twiggy top, shallow sizes before wasm-opt):"
+    node scripts/wasm-top.mjs "$wasm"
+  done
+fi
 [ "$over" = 0 ] || exit 1
 echo "size: every entry point is within its budget"
