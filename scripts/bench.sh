@@ -46,8 +46,36 @@ load() {
     fi
   fi
 }
-load "public profile" 5000 "$base/api/v1/public/organizations/$VALMARINA"
 load "admin organization" 0 -H "Authorization: Bearer $token" "$base/api/v1/issuers/organization"
+
+# The public answers beside a hashed static file of the same server, in the
+# same run (issue 17): each at >= 50 % of its requests/s, p99 <= 20 ms; then
+# again with a million issued badges.
+asset=$(cd dist && ls openbadge/*.css | head -1)
+static_rps=0
+ratio() {
+  if [ "$static_rps" -gt 0 ]; then awk "BEGIN {printf \"%.2f of the static file\", $1 / $static_rps}"; else echo "no static file to compare with"; fi
+}
+# at_least_half NAME: the last load's rps against the static file's.
+at_least_half() {
+  echo "ratio: $(ratio "$rps")"
+  if [ "$static_rps" -gt 0 ] && [ $((rps * 2)) -lt "$static_rps" ]; then
+    echo "target NOT met: $1 at >= 50 % of the static file's requests/s"; status=1
+  fi
+}
+public_answers() {
+  load "static file /$asset$1" 0 "$base/$asset"
+  static_rps=$rps
+  load "public profile$1" 5000 "$base/api/v1/public/organizations/$VALMARINA"
+  at_least_half "the public profile"
+  load "issuer page$1" 5000 "$base/issuers/$VALMARINA"
+  at_least_half "the issuer page"
+}
+public_answers ""
+echo
+echo "== seeding 1,000,000 issued badges"
+target/server/orgdesk-server seed-badges --organization "$VALMARINA" --count 1000000 --db "$dir/bench.db" | tail -1
+public_answers ", 1,000,000 badges"
 
 # The web front before the reference server, as in production: a hashed
 # static file (the ceiling), then the issuer page and the public API, both
@@ -58,17 +86,10 @@ for _ in $(seq 100); do grep -q listening "$dir/front" && break; sleep 0.1; done
 via=$(sed -n 's#^listening on \(http://[0-9.:]*\).*#\1#p' "$dir/front" | head -1)
 echo
 echo "front: $via"
-static_rps=0
-asset=$(ls dist/*.css 2>/dev/null | head -1 || true)
-if [ -n "$asset" ]; then
-  load "front: static file /${asset#dist/}" 0 "$via/${asset#dist/}"
-  static_rps=$rps
-fi
-ratio() {
-  if [ "$static_rps" -gt 0 ]; then awk "BEGIN {printf \"%.2f of the static file\", $1 / $static_rps}"; else echo "no static file to compare with"; fi
-}
+load "front: static file /$asset" 0 "$via/$asset"
+static_rps=$rps
 load "front: issuer page" 5000 "$via/issuers/$VALMARINA"
-echo "ratio: $(ratio "$rps")"
+at_least_half "the front's issuer page"
 load "front: public API" 5000 "$via/api/v1/public/organizations/$VALMARINA"
-echo "ratio: $(ratio "$rps")"
+at_least_half "the front's public API"
 exit $status

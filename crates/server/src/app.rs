@@ -22,7 +22,7 @@ pub async fn prepare(config: &Config) -> Result<State, Box<dyn std::error::Error
         Ok(removed) => tracing::info!(removed, "unreferenced logo files removed"),
         Err(e) => tracing::warn!(error = %e, "logo folders not swept"),
     }
-    Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs, api: config.api, public_url: config.public_url.clone(), public_answers: Default::default() }))
+    Ok(Arc::new(AppState { db: pool, media, dist: config.dist.clone(), token_ttl_secs: config.token_ttl_secs, api: config.api, public_url: config.public_url.clone(), public_answers: Default::default(), issuer_pages: Default::default() }))
 }
 
 pub fn router(state: State) -> Router {

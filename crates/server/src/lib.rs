@@ -16,6 +16,7 @@ pub mod cpu;
 pub mod db;
 pub mod front;
 pub mod issue_token;
+pub mod kept;
 pub mod media;
 pub mod openbadge;
 pub mod origin;

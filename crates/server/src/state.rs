@@ -1,6 +1,11 @@
 //! What the server is told at start-up, and what every handler shares.
 
 pub use crate::serve::Limits;
+use crate::kept::Kept;
+use crate::openbadge::answers::Answer;
+use crate::web::page::Dist;
+use crate::web::prepared::Prepared;
+use axum::extract::FromRef;
 use sqlx::SqlitePool;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -76,8 +81,24 @@ pub struct AppState {
     pub api: ApiMode,
     /// `--public-url`, when given.
     pub public_url: Option<crate::origin::PublicUrl>,
-    /// The public profile answers made lately (dropped on every change here).
-    pub public_answers: crate::openbadge::answers::PublicAnswers,
+    /// The public profile answers and issuer pages made lately (dropped on
+    /// every change here: [`AppState::changed_public`]).
+    pub public_answers: Kept<Answer>,
+    pub issuer_pages: Kept<Prepared>,
+}
+
+impl AppState {
+    /// The organization `id` changed here: its public answers are made afresh.
+    pub fn changed_public(&self, id: &str) {
+        self.public_answers.forget(id);
+        self.issuer_pages.forget(id);
+    }
 }
 
 pub type State = Arc<AppState>;
+
+impl FromRef<State> for Dist {
+    fn from_ref(state: &State) -> Dist {
+        Dist(state.dist.clone())
+    }
+}

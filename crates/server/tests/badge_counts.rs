@@ -30,7 +30,7 @@ async fn add_badges(db: &SqlitePool, org: &str, n: i64) {
 }
 
 fn openbadge_fresh_for() -> Duration {
-    orgdesk_server::openbadge::answers::FRESH_FOR + Duration::from_millis(200)
+    orgdesk_server::kept::FRESH_FOR + Duration::from_millis(200)
 }
 
 async fn public(client: &Client, base: &str) -> Value {
@@ -45,7 +45,7 @@ async fn public_count(client: &Client, base: &str) -> i64 {
 
 /// The public count once it shows `expected`: badges written behind the
 /// server's back (as here) reach the public answer within its freshness
-/// window (`openbadge::public::FRESH_FOR`, 2 s), not at once.
+/// window (`kept::FRESH_FOR`, 2 s), not at once.
 async fn settled_count(client: &Client, base: &str, expected: i64) -> i64 {
     let until = Instant::now() + Duration::from_secs(4);
     loop {

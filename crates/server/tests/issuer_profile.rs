@@ -137,3 +137,35 @@ async fn sharing_tags_name_the_large_logo_and_the_canonical_page() {
     assert!(!html.contains("<img"));
     assert!(html.contains("public-profile__monogram") && html.contains(">IB</span>"), "{html}");
 }
+
+/// The page is made once and kept, yet a change saved here shows at once,
+/// and every answer still carries its own nonce, the one its CSP names.
+#[tokio::test]
+async fn the_kept_page_shows_a_save_at_once_with_a_fresh_nonce_each_time() {
+    let (base, dir) = start_in(3600);
+    let built = "<!DOCTYPE html><html lang=\"en\"><head><title>x</title><meta name=\"description\" content=\"y\">\
+        <script type=\"module\" nonce=\"{{__TRUNK NONCE__}}\">import init, * as bindings from '/public/app.js';</script></head><body></body></html>";
+    std::fs::write(dir.join("dist/public/index.html"), built).unwrap();
+    let url = format!("{base}/issuers/{VALMARINA}");
+    let mut nonces = Vec::new();
+    for _ in 0..3 {
+        let res = fetch(&url, Some(BROWSER)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_string();
+        let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+        let html = res.text().await.unwrap();
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the page carries its response's nonce");
+        assert!(!html.contains("orgdesk-nonce-") && !html.contains("__TRUNK NONCE__"));
+        assert!(html.contains("<title>Ateneo di Valmarina</title>"));
+        nonces.push(nonce);
+    }
+    nonces.dedup();
+    assert_eq!(nonces.len(), 3, "a new nonce every time, from the kept page too");
+    let token = ob_login(&base, "admin@valmarina.example.org").await;
+    assert_eq!(ob_put(&base, &token, &[("name", "Ateneo di Valmarina Nuova")], None).await.0, StatusCode::OK);
+    let html = fetch(&url, Some(BROWSER)).await.text().await.unwrap();
+    assert!(html.contains("<title>Ateneo di Valmarina Nuova</title>"), "the save shows at once");
+    // Turned private here: gone at once, not after the kept page ages.
+    assert_eq!(ob_put(&base, &token, &[("settings[public_profile]", "0")], None).await.0, StatusCode::OK);
+    assert_eq!(fetch(&url, Some(BROWSER)).await.status(), StatusCode::NOT_FOUND);
+}

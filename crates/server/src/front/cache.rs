@@ -3,7 +3,7 @@
 //! burst of visitors to a cold page costs the upstream one request, and a
 //! bound on the fetches under way for all issuers together.
 
-use crate::web::issuer_page::Prepared;
+use crate::web::prepared::Prepared;
 use axum::body::Bytes;
 use axum::http::HeaderValue;
 use orgdesk_model::openbadge::PublicOrganization;

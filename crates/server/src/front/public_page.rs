@@ -5,7 +5,7 @@
 use super::profiles::{lookup, valid_id, Lookup};
 use super::state::FrontState;
 use crate::origin::public_base;
-use crate::web::issuer_page::{self, Issuer, Prepared};
+use crate::web::issuer_page::{self, Issuer};
 use crate::web::security::Nonce;
 use axum::extract::{Extension, Path, State as Extract};
 use axum::http::HeaderMap;
@@ -28,7 +28,7 @@ pub async fn show(Extract(front): Extract<FrontState>, Extension(nonce): Extensi
             profile.public_url = Some(format!("{base}/issuers/{id}"));
             let issuer = Issuer { profile, email: None, logo_size: None };
             // Rendered once per profile and address, then only the nonce changes.
-            let prepared = if wants_html { Prepared::new(&front.dist, &id, &issuer, &base).await } else { None };
+            let prepared = if wants_html { issuer_page::prepare(&front.dist, &id, &issuer, &base).await } else { None };
             match prepared {
                 Some(page) => {
                     let response = page.answer(&nonce);

@@ -186,7 +186,7 @@ async fn store(state: &State, admin: &ObAdmin, headers: &HeaderMap, variants: Ve
         return Err(e);
     }
     tracing::info!(organization = %owner, account = %admin.account.id, "logo replaced");
-    state.public_answers.forget(owner);
+    state.changed_public(owner);
     let kept: Vec<String> = urls.into_iter().map(|(_, url)| url).collect();
     remove_unreferenced(state, &previous.into_iter().filter(|u| !kept.contains(u)).collect::<Vec<_>>()).await;
     drop(one_at_a_time);
@@ -198,7 +198,7 @@ pub async fn remove(admin: ObAdmin, Extract(state): Extract<State>, headers: Hea
     let previous = logo_urls(&current(&state, &admin, &headers).await?);
     ob_orgs::clear_logo(&state.db, &admin.organization_id).await?;
     tracing::info!(organization = %admin.organization_id, account = %admin.account.id, "logo removed");
-    state.public_answers.forget(&admin.organization_id);
+    state.changed_public(&admin.organization_id);
     remove_unreferenced(&state, &previous).await;
     drop(one_at_a_time);
     answer(&state, &admin, &headers).await

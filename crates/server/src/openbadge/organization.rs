@@ -65,7 +65,7 @@ pub async fn update(admin: ObAdmin, Extract(state): Extract<State>, headers: Hea
         // Which keys changed, never their values.
         let keys: Vec<&str> = change.fields.iter().map(|(f, _)| f.key()).chain(change.switches.iter().map(|(col, _)| *col)).collect();
         tracing::info!(organization = %admin.organization_id, account = %admin.account.id, ?keys, "organization saved");
-        state.public_answers.forget(&admin.organization_id);
+        state.changed_public(&admin.organization_id);
     }
     answer(&state, &admin, &headers).await
 }

@@ -1,6 +1,6 @@
 //! `GET /api/v1/public/organizations/{id}`: the public profile, for anyone.
 //! The answer (body and ETag) is made once and kept until this server
-//! changes the organization, or for [`super::answers::FRESH_FOR`] at most (badges and
+//! changes the organization, or for [`crate::kept::FRESH_FOR`] at most (badges and
 //! templates that other writers add), so its cost does not grow with traffic
 //! or badge history.
 

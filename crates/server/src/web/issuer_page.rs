@@ -5,6 +5,7 @@
 //! only Trunk's page around it is edited as text.
 
 use super::page;
+use super::prepared::Prepared;
 use super::security::Nonce;
 use crate::db::ob_orgs::{self, PublicIssuer};
 use crate::media::Kind;
@@ -62,9 +63,17 @@ pub struct Issuer {
     pub logo_size: Option<(u32, u32)>,
 }
 
-/// The reference server's page: the issuer from its own database.
+/// The reference server's page: the issuer from its own database, the page
+/// made once and kept (`crate::kept`) until the organization changes here.
 pub async fn show(Extract(state): Extract<State>, Extension(nonce): Extension<Nonce>, Path(id): Path<String>, headers: HeaderMap) -> Response {
-    let issuer = match ob_orgs::public_issuer(&state.db, &id, &public_base(&headers)).await {
+    let key = (id.clone(), public_base(&headers));
+    let html = wants_html(&headers);
+    if html {
+        if let Some(page) = state.issuer_pages.get(&key) {
+            return page.answer(&nonce);
+        }
+    }
+    let issuer = match ob_orgs::public_issuer(&state.db, &id, &key.1).await {
         Ok(Some(issuer)) => Some(from_database(&state, issuer).await),
         Ok(None) => None,
         Err(e) => {
@@ -72,6 +81,13 @@ pub async fn show(Extract(state): Extract<State>, Extension(nonce): Extension<No
             None
         }
     };
+    if let (true, Some(issuer)) = (html, &issuer) {
+        if let Some(page) = prepare(&state.dist, &id, issuer, &key.1).await {
+            let page = std::sync::Arc::new(page);
+            state.issuer_pages.keep(key, page.clone());
+            return page.answer(&nonce);
+        }
+    }
     respond(&state.dist, &id, issuer.as_ref(), &headers, &nonce).await
 }
 
@@ -154,33 +170,16 @@ pub fn wants_html(headers: &HeaderMap) -> bool {
     wanted(headers) == Wanted::Html
 }
 
-/// An issuer's page rendered once and answered many times (the web front
-/// keeps one per cached profile): the HTML cut where each response's nonce
-/// goes.
-#[derive(Debug)]
-pub struct Prepared {
-    status: StatusCode,
-    parts: Vec<String>,
-}
-
-impl Prepared {
-    /// The page of `issuer` as seen at `base`; `None` when the public entry
-    /// page is not built.
-    pub async fn new(dist: &FsPath, id: &str, issuer: &Issuer, base: &str) -> Option<Prepared> {
-        // Rendered with a marker nobody could have written into the profile
-        // (it is drawn after the profile was read), then cut there: the
-        // same page as one rendered with each response's nonce.
-        let marker = Nonce(format!("orgdesk-nonce-{:032x}", rand::random::<u128>()));
-        let (status, html) = render_html(dist, id, Some(issuer), base, &format!("{base}/issuers/{id}"), &marker).await?;
-        Some(Prepared { status, parts: html.split(marker.0.as_str()).map(str::to_string).collect() })
-    }
-
-    /// The page with this response's nonce, as [`respond`] would answer it.
-    pub fn answer(&self, nonce: &Nonce) -> Response {
-        let mut response = page::html(self.status, self.parts.join(nonce.0.as_str()));
-        response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept, Accept-Encoding"));
-        response
-    }
+/// The page of `issuer` as seen at `base`, to be answered many times (as
+/// [`respond`] would answer it); `None` when the public entry page is not
+/// built.
+pub async fn prepare(dist: &FsPath, id: &str, issuer: &Issuer, base: &str) -> Option<Prepared> {
+    // Rendered with a marker nobody could have written into the profile (it
+    // is drawn after the profile was read), then cut there: the same page as
+    // one rendered with each response's nonce.
+    let marker = Nonce(format!("orgdesk-nonce-{:032x}", rand::random::<u128>()));
+    let (status, html) = render_html(dist, id, Some(issuer), base, &format!("{base}/issuers/{id}"), &marker).await?;
+    Some(Prepared::cut(status, &html, &marker.0))
 }
 
 /// The page's status and HTML; `None` when the public entry page is not built.

@@ -6,6 +6,7 @@
 pub mod conditional;
 pub mod issuer_page;
 pub mod page;
+pub mod prepared;
 pub mod security;
 pub mod static_files;
 

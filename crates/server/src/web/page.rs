@@ -3,8 +3,6 @@
 //! router's `CompressionLayer`: the pages differ with every nonce.)
 
 use super::security::Nonce;
-use crate::state::State;
-use axum::extract::FromRef;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::path::{Path, PathBuf};
@@ -13,12 +11,6 @@ use std::path::{Path, PathBuf};
 /// either shape of the server (with a database, or as the web front).
 #[derive(Clone, Debug)]
 pub struct Dist(pub PathBuf);
-
-impl FromRef<State> for Dist {
-    fn from_ref(state: &State) -> Dist {
-        Dist(state.dist.clone())
-    }
-}
 
 /// Trunk's placeholder in built HTML, replaced by the response's nonce.
 pub const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
