@@ -152,7 +152,7 @@ pub fn business_values(org: &Organization) -> BTreeMap<BvField, String> {
         (None, Some(d)) => ("days", d.to_string()),
         (None, None) => ("months", String::new()),
     };
-    let start = org.contract_valid_start_time.map(|t| t.utc.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let start = org.contract_valid_start_time.map(|t| t.to_date()).unwrap_or_default();
     BTreeMap::from([
         (BvField::Category, s.category.unwrap_or_default()),
         (BvField::TaxId, s.tax_id.unwrap_or_default()),

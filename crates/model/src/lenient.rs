@@ -2,7 +2,7 @@
 //! forms, booleans as `true`/`1`/`"1"`, numbers as strings, nulls everywhere,
 //! and enum values nobody documented.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Utc};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
@@ -81,18 +81,33 @@ impl Timestamp {
         self.utc.timestamp_millis()
     }
 
-    /// RFC 3339 with milliseconds and `Z`, or `YYYY-MM-DD` for a bare date.
-    pub fn to_wire(&self) -> String {
-        if self.date_only {
-            self.utc.format("%Y-%m-%d").to_string()
-        } else {
-            self.utc.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
-        }
+    // Written out by hand, like `parse`: chrono's format-string machinery
+    // costs tens of kilobytes in the wasm.
+
+    /// The UTC date as `YYYY-MM-DD`.
+    pub fn to_date(&self) -> String {
+        let d = self.utc.date_naive();
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
     }
 
-    /// The HTTP date form used by `If-Unmodified-Since`.
+    /// RFC 3339 with microseconds and `Z`, or `YYYY-MM-DD` for a bare date.
+    pub fn to_wire(&self) -> String {
+        if self.date_only {
+            return self.to_date();
+        }
+        let t = self.utc.time();
+        let micros = (t.nanosecond() % 1_000_000_000) / 1_000;
+        format!("{}T{:02}:{:02}:{:02}.{micros:06}Z", self.to_date(), t.hour(), t.minute(), t.second())
+    }
+
+    /// The HTTP date form used by `If-Unmodified-Since` (RFC 9110 §5.6.7).
     pub fn to_http_date(&self) -> String {
-        self.utc.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
+        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+        const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let (d, t) = (self.utc.date_naive(), self.utc.time());
+        let day = DAYS[d.weekday().num_days_from_monday() as usize];
+        let month = MONTHS[d.month0() as usize];
+        format!("{day}, {:02} {month} {:04} {:02}:{:02}:{:02} GMT", d.day(), d.year(), t.hour(), t.minute(), t.second())
     }
 }
 
@@ -408,6 +423,13 @@ mod tests {
     fn http_date_is_rfc_7231() {
         let t = Timestamp::parse("2025-10-30T16:41:27Z").unwrap();
         assert_eq!(t.to_http_date(), "Thu, 30 Oct 2025 16:41:27 GMT");
+        // Each weekday and month name, against chrono's own formatting.
+        for day in 0..400 {
+            let t = Timestamp::from_millis(1_700_000_000_000 + day * 86_400_000 + 3_723_456).unwrap();
+            assert_eq!(t.to_http_date(), t.utc.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
+            assert_eq!(t.to_wire(), t.utc.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string());
+            assert_eq!(t.to_date(), t.utc.format("%Y-%m-%d").to_string());
+        }
     }
 
     #[derive(Deserialize)]
