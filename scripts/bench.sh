@@ -16,7 +16,12 @@ echo "server: $base"
 status=0
 echo
 echo "== Lighthouse (mobile simulation)"
-node bench/lighthouse.mjs "$base" "$VALMARINA" || status=1
+# The issuer page as plain HTML (its first paint, scripts dropped): what a
+# static page of the same content would do, served by the same server.
+static_page=bench-static-issuer.html
+trap 'kill $server $front 2>/dev/null || true; rm -rf "$dir" "dist/$static_page"' EXIT
+curl -s "$base/issuers/$VALMARINA" | sed -E '/<script/,/<\/script>/d; /rel="modulepreload"/d; /_bg\.wasm/d' > "dist/$static_page"
+node bench/lighthouse.mjs "$base" "$VALMARINA" "$static_page" || status=1
 
 token=$(curl -s -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"admin@valmarina.example.org","password":"orgdesk-demo"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
