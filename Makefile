@@ -64,11 +64,18 @@ build: server-bin app
 # (blendvision.html -> dist/blendvision/) and the public issuer page
 # (public.html -> dist/public/). The first build replaces dist/, so the
 # landing page goes first.
+#
+# The consoles are built with Leptos's `erase_components`: every component's
+# view becomes one boxed type instead of a tower of nested generic ones, which
+# makes each console some 25-33 KB brotli smaller. The public page is built
+# without it: it has few components, and there the boxes cost more (2.5 KB).
+# Cargo keeps both builds of the shared crates, so alternating costs nothing.
+CONSOLE_RUSTFLAGS = --cfg erase_components
 app: tools server-bin
 	cargo fetch --quiet
 	trunk build landing/index.html --release=true --offline=true --dist dist
-	trunk build openbadge.html --release=true --offline=true --dist dist/openbadge --public-url /openbadge/
-	trunk build blendvision.html --release=true --offline=true --dist dist/blendvision --public-url /blendvision/
+	RUSTFLAGS="$(CONSOLE_RUSTFLAGS)" trunk build openbadge.html --release=true --offline=true --dist dist/openbadge --public-url /openbadge/
+	RUSTFLAGS="$(CONSOLE_RUSTFLAGS)" trunk build blendvision.html --release=true --offline=true --dist dist/blendvision --public-url /blendvision/
 	trunk build public.html --release=true --offline=true --dist dist/public --public-url /public/
 	target/server/orgdesk-precompress dist
 

@@ -2,7 +2,7 @@
 //!
 //! Every text carries English and Italian side by side, so a missing
 //! translation is a compile error, not a blank on screen:
-//! - [`texts!`](crate::texts) — fixed strings: an enum of keys with `text(lang)`;
+//! - [`texts!`](crate::texts) — fixed strings: a type with one constant per key and `text(lang)`;
 //! - [`messages!`](crate::messages) — messages with typed arguments and plurals:
 //!   one function per message, `name(lang, args…) -> String`;
 //! - [`labels!`](crate::labels) — human labels for an API enum's values.
@@ -68,8 +68,10 @@ impl Lang {
     }
 }
 
-/// Fixed strings: `Key => "English", "Italiano";` becomes a variant of the
-/// enum, and `Enum::Key.text(lang)` its text.
+/// Fixed strings: `Key => "English", "Italiano";` becomes a constant of the
+/// type, holding its own texts, and `Type::Key.text(lang)` its text. Each key
+/// is a constant, not a variant indexing one table, so a build links only
+/// the strings it uses: the public page does not carry the consoles' words.
 ///
 /// ```
 /// orgdesk_model::texts! {
@@ -84,14 +86,15 @@ macro_rules! texts {
     ($(#[$meta:meta])* $vis:vis enum $name:ident { $($key:ident => $en:literal, $it:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        $vis enum $name { $($key,)+ }
+        $vis struct $name(&'static [&'static str; 2]);
 
+        #[allow(non_upper_case_globals, dead_code)]
         impl $name {
+            // One column per language in `Lang` order.
+            $($vis const $key: $name = $name(&[$en, $it]);)+
+
             pub fn text(self, lang: $crate::lang::Lang) -> &'static str {
-                // One row per key, one column per language in `Lang` order:
-                // a table is much smaller in wasm than a match.
-                static TEXTS: &[[&str; 2]] = &[$([$en, $it],)+];
-                TEXTS[self as usize][lang as usize]
+                self.0[lang as usize]
             }
         }
     };

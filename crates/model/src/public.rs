@@ -126,6 +126,9 @@ pub const MONOGRAM_COLOURS: [&str; 6] = ["#1F4E79", "#8A3B12", "#2E6B30", "#6B2D
 
 /// What stands in for a missing logo: the organization's initials on one of
 /// [`MONOGRAM_COLOURS`] (`tone` is its index), the same on every visit.
+/// Initials are as written, ASCII letters capitalised: the page's CSS
+/// capitalises the rest (`text-transform`), since Unicode's case tables would
+/// be some 20 KB of the public page's wasm.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Monogram {
     pub initials: String,
@@ -139,9 +142,9 @@ const MINOR_WORDS: [&str; 16] = ["di", "del", "della", "dei", "degli", "delle", 
 /// a rename keeps it.
 pub fn monogram(name: &str, key: &str) -> Monogram {
     let words: Vec<&str> = name.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphanumeric)).collect();
-    let major: Vec<&str> = words.iter().copied().filter(|w| !MINOR_WORDS.contains(&w.to_lowercase().as_str())).collect();
+    let major: Vec<&str> = words.iter().copied().filter(|w| !MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w))).collect();
     let chosen = if major.is_empty() { &words } else { &major };
-    let initials: String = chosen.iter().take(2).filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+    let initials: String = chosen.iter().take(2).filter_map(|w| w.chars().next()).map(|c| c.to_ascii_uppercase()).collect();
     // FNV-1a: stable across runs, platforms and builds (unlike std's hasher).
     let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     Monogram { initials: if initials.is_empty() { "?".to_string() } else { initials }, tone: (hash % MONOGRAM_COLOURS.len() as u64) as usize }
@@ -314,7 +317,8 @@ mod tests {
         }
         assert_eq!(monogram("Ateneo di Valmarina", "x").initials, "AV");
         assert_eq!(monogram("Istituto Borgo Alto", "x").initials, "IB");
-        assert_eq!(monogram("école of arts", "x").initials, "ÉA");
+        assert_eq!(monogram("école of arts", "x").initials, "éA", "non-ASCII letters are left to CSS");
+        assert_eq!(monogram("università DELLA costa", "x").initials, "UC");
         assert_eq!(monogram("  ", "x").initials, "?");
         assert_eq!(monogram("Della", "x").initials, "D", "a name of minor words still has initials");
         assert_eq!(monogram("A", "id-1"), monogram("A", "id-1"));

@@ -25,14 +25,15 @@ pub async fn seed(db: &SqlitePool, media: &Path) -> Result<(), Error> {
     for id in WITH_LOGO {
         let Some(name) = sqlx::query_scalar::<_, String>("SELECT name FROM ob_organizations WHERE id = ?").bind(id).fetch_optional(db).await? else { continue };
         let mark = monogram(&name, id);
-        let variants = drawn(move || logo(&mark.initials, MONOGRAM_COLOURS[mark.tone])).await?;
+        let initials = mark.initials.to_uppercase();
+        let variants = drawn(move || logo(&initials, MONOGRAM_COLOURS[mark.tone])).await?;
         write_variants(&Kind::Logo.dir_of(media, id), &variants).await?;
         ob_orgs::set_logo(db, id, &variant_urls(Kind::Logo, id, &variants)).await?;
     }
     let templates: Vec<(String, String, Option<String>)> = sqlx::query_as("SELECT id, title, color_primary FROM badge_templates").fetch_all(db).await?;
     for (id, title, colour) in templates {
         let colour = colour.as_deref().and_then(hex_colour).unwrap_or(MONOGRAM_COLOURS[0]).to_string();
-        let initials = monogram(&title, &id).initials;
+        let initials = monogram(&title, &id).initials.to_uppercase();
         let variants = drawn(move || badge(&initials, &colour)).await?;
         write_variants(&Kind::Badge.dir_of(media, &id), &variants).await?;
         let urls = variant_urls(Kind::Badge, &id, &variants);
