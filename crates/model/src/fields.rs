@@ -138,16 +138,19 @@ impl Field {
 /// upper-cased without spaces, dots and dashes; postcodes upper-cased; the
 /// select values (type, activity, language) lower-cased; a mobile number
 /// with single spaces and none right after the `+`. The description is only
-/// trimmed: it is HTML, and the server sanitizes it.
+/// trimmed: it is HTML, and the server sanitizes it. Case changes are ASCII
+/// only: codes and postcodes are written in A–Z and digits (other letters
+/// stay as typed and fail the field's rule), and Unicode's case tables would
+/// be some 20 KB of the console's wasm.
 pub fn normalize(field: Field, value: &str) -> String {
     let value = value.trim();
     let words = || value.split_whitespace().map(|w| w.chars().filter(|c| !c.is_control()).collect::<String>()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
     match field {
         Field::Vat | Field::FiscalCode | Field::CodeDest | Field::Country => {
-            value.chars().filter(|c| !c.is_whitespace() && !c.is_control() && *c != '.' && *c != '-').collect::<String>().to_uppercase()
+            value.chars().filter(|c| !c.is_whitespace() && !c.is_control() && *c != '.' && *c != '-').collect::<String>().to_ascii_uppercase()
         }
-        Field::Postcode => words().to_uppercase(),
-        Field::OrgType | Field::Activity | Field::Language => words().to_lowercase(),
+        Field::Postcode => words().to_ascii_uppercase(),
+        Field::OrgType | Field::Activity | Field::Language => words().to_ascii_lowercase(),
         Field::Mobile => {
             let spaced = words();
             match spaced.strip_prefix('+') {

@@ -189,9 +189,9 @@ pub fn mobile(value: &str) -> Result<(), Problem> {
     }
 }
 
-/// Upper case without spaces, dots and dashes: how tax codes are compared.
+/// Upper case (ASCII) without spaces, dots and dashes: how tax codes are compared.
 fn compact(value: &str) -> String {
-    value.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-')).collect::<String>().to_uppercase()
+    value.chars().filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-')).collect::<String>().to_ascii_uppercase()
 }
 
 /// A VAT number (normalized: upper case, no spaces) for an organization in
