@@ -1,7 +1,7 @@
 // What a wasm is made of, from twiggy (issue 17): the ten largest functions
-// and the ten crates with the most code, by shallow size, before wasm-bindgen
-// and wasm-opt (the release build Trunk leaves in target/, which still has
-// names). Usage: node scripts/wasm-top.mjs file.wasm
+// and the ten crates with the most code, by shallow size, and the bytes of
+// data (strings, tables). Give it a wasm that still has names (scripts/size.sh
+// makes one as Trunk builds it). Usage: node scripts/wasm-top.mjs file.wasm
 import { execFileSync } from 'node:child_process';
 
 const file = process.argv[2];
@@ -24,6 +24,8 @@ for (const r of code) byCrate.set(crateOf(r.name), (byCrate.get(crateOf(r.name))
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
 const pct = (n) => ((100 * n) / total).toFixed(1).padStart(5) + ' %';
 const cut = (s) => (s.length > 96 ? s.slice(0, 95) + '…' : s);
+const data = rows.filter((r) => /^data segment|^"?data\[/.test(r.name)).reduce((sum, r) => sum + r.shallow_size, 0);
+console.log(`  data: ${kb(data).trim()} (strings, tables)`);
 console.log(`  code: ${kb(total).trim()} in ${code.length} functions; the ten largest crates:`);
 for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${kb(size)} ${pct(size)}  ${crate}`);
 console.log('  the ten largest functions:');
