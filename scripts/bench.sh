@@ -20,7 +20,10 @@ echo "== Lighthouse (mobile simulation)"
 # static page of the same content would do, served by the same server.
 static_page=bench-static-issuer.html
 trap 'kill $server $front 2>/dev/null || true; rm -rf "$dir" "dist/$static_page"' EXIT
-curl -s "$base/issuers/$VALMARINA" | sed -E '/<script/,/<\/script>/d; /rel="modulepreload"/d; /_bg\.wasm/d' > "dist/$static_page"
+# (perl, not a sed line range: a one-line <script>…</script> would open a
+# range that runs to the next script's end and take the page with it.)
+curl -s "$base/issuers/$VALMARINA" \
+  | perl -0pe 's{<script\b.*?</script>}{}gs; s{<link[^>]*rel="modulepreload"[^>]*>}{}g; s{<link[^>]*_bg\.wasm[^>]*>}{}g' > "dist/$static_page"
 node bench/lighthouse.mjs "$base" "$VALMARINA" "$static_page" || status=1
 
 token=$(curl -s -X POST "$base/api/v1/auth/login" -H 'content-type: application/json' \
