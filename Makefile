@@ -67,7 +67,7 @@ build: server-bin app
 #
 # The consoles are built with Leptos's `erase_components`: every component's
 # view becomes one boxed type instead of a tower of nested generic ones, which
-# makes each console some 25-33 KB brotli smaller. The public page is built
+# makes each console 23-33 KB brotli smaller. The public page is built
 # without it: it has few components, and there the boxes cost more (2.5 KB).
 # Cargo keeps both builds of the shared crates, so alternating costs nothing.
 CONSOLE_RUSTFLAGS = --cfg erase_components

@@ -72,11 +72,14 @@ if command -v twiggy >/dev/null && command -v wasm-bindgen >/dev/null && command
   for bin in orgdesk-openbadge orgdesk-blendvision orgdesk-public; do
     wasm=target/wasm32-unknown-unknown/release/$bin.wasm
     [ -f "$wasm" ] || continue
+    # The same wasm-opt level and parameters as the entry page gives Trunk.
+    page=${bin#orgdesk-}.html
+    level=$(grep -o 'data-wasm-opt="[^"]*"' "$page" | cut -d'"' -f2)
+    read -ra params <<< "$(grep -o 'data-wasm-opt-params="[^"]*"' "$page" | cut -d'"' -f2)"
     wasm-bindgen --target web --keep-debug --out-dir "$named" "$wasm"
-    wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-      "$named/${bin}_bg.wasm" -o "$named/$bin.wasm"
+    wasm-opt "-O$level" -g "${params[@]}" "$named/${bin}_bg.wasm" -o "$named/$bin.wasm"
     echo
-    echo "$bin.wasm (twiggy top, shallow sizes after wasm-bindgen and wasm-opt -Oz, names kept):"
+    echo "$bin.wasm (twiggy top, shallow sizes after wasm-bindgen and wasm-opt -O$level, names kept):"
     node scripts/wasm-top.mjs "$named/$bin.wasm"
   done
 fi
