@@ -542,3 +542,53 @@ async fn safe_html_runs_nothing_from_the_xss_corpus() {
         root.remove();
     }
 }
+
+/// Decodes `text` as the app does in the browser (`JSON.parse` and
+/// serde-wasm-bindgen) and as the server and model tests do (serde_json):
+/// the two must agree on every fixture, quirks included.
+fn decodes_alike<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(name: &str, text: &str) {
+    let browser = orgdesk::core::json::from_str::<T>(text).unwrap_or_else(|e| panic!("{name} in the browser: {e}"));
+    let native = serde_json::from_str::<T>(text).unwrap_or_else(|e| panic!("{name} with serde_json: {e}"));
+    assert_eq!(browser, native, "{name}");
+}
+
+#[wasm_bindgen_test]
+fn every_fixture_decodes_in_the_browser_as_serde_json_decodes_it() {
+    decodes_alike::<ob::Data<ob::Organization>>("organization", include_str!("fixtures/openbadge/organization.json"));
+    decodes_alike::<ob::Data<ob::Organization>>("organization-sparse", include_str!("fixtures/openbadge/organization-sparse.json"));
+    decodes_alike::<ob::Data<ob::Organization>>("organization-unknown-values", include_str!("fixtures/openbadge/organization-unknown-values.json"));
+    decodes_alike::<ob::Paginated<ob::BadgeTemplate>>("badge-templates", include_str!("fixtures/openbadge/badge-templates.json"));
+    decodes_alike::<ob::AuthUser>("auth-user", include_str!("fixtures/openbadge/auth-user.json"));
+    decodes_alike::<ob::LaravelError>("unauthenticated", include_str!("fixtures/openbadge/unauthenticated.json"));
+    decodes_alike::<ob::LaravelError>("validation-error", include_str!("fixtures/openbadge/validation-error.json"));
+    decodes_alike::<bv::OrganizationEnvelope>("organization-business-bvone", include_str!("fixtures/blendvision/organization-business-bvone.json"));
+    decodes_alike::<bv::OrganizationEnvelope>("organization-reseller", include_str!("fixtures/blendvision/organization-reseller.json"));
+    decodes_alike::<bv::SubOrgsPage>("sub-orgs-page", include_str!("fixtures/blendvision/sub-orgs-page.json"));
+    decodes_alike::<bv::RpcStatus>("error-invalid-argument", include_str!("fixtures/blendvision/error-invalid-argument.json"));
+    decodes_alike::<bv::RpcStatus>("error-not-found", include_str!("fixtures/blendvision/error-not-found.json"));
+    // The lenient fields' quirks, each in the shape a platform sent it.
+    let quirks = r#"{"data": {"id": 7, "name": "  Ente  ", "settings": {"public_profile": "1", "public_badge_types": 0,
+        "public_learning_paths": "true", "public_badge_templates": null}, "website": "", "created_at": "2024-03-04 09:20:11",
+        "updated_at": "2024-03-04T09:20:11.5+02:00", "current_period_end": "2025-01-31", "credits_left": "42", "badges_count": 12.0,
+        "address_info": [], "contact_info": {"mobile": 3912345678, "email": null}, "billing_info": {"vat": 1234567890.5}}}"#;
+    decodes_alike::<ob::Data<ob::Organization>>("quirks", quirks);
+    assert!(orgdesk::core::json::from_str::<ob::Data<ob::Organization>>("<html>502</html>").is_err(), "an HTML page is not JSON");
+}
+
+#[wasm_bindgen_test]
+fn json_written_in_the_browser_reads_back_as_the_same_value() {
+    use orgdesk::core::json;
+    // A BlendVision PATCH body as the model builds it, with nesting, numbers, null and text that needs escaping.
+    let body = serde_json::json!({"name": "Lumen \"Media\" — Sede\n2", "contract_days": 30, "ratio": 0.5, "business_setting": {"category": null, "enable_create_site": true, "site_limit": 12}, "tags": ["a", 1]});
+    let text = json::to_string(&body).expect("written");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), body, "{text}");
+    let session = Session {
+        dialect: Dialect::BlendVision,
+        token: "eyJ.a\"b".into(),
+        expires_at: Some(1_767_225_600_000),
+        refresh_token: Some("r-1".into()),
+        org_id: Some("9f1c".into()),
+        keep: true,
+    };
+    assert_eq!(json::from_str::<Session>(&json::to_string(&session).unwrap()).unwrap(), session);
+}

@@ -12,15 +12,18 @@ fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'
 }
 
 pub async fn login(email: &str, password: &str) -> Result<LoginResponse, ApiError> {
-    let body = serde_json::to_value(LoginRequest { email: email.trim().to_string(), password: password.to_string() })
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
-    send(call(Method::POST, "/bv/account/v1/accounts/login", None, Body::Json(body))).await
+    let body = Body::json(&LoginRequest { email: email.trim().to_string(), password: password.to_string() })?;
+    send(call(Method::POST, "/bv/account/v1/accounts/login", None, body)).await
 }
 
 /// A new access token for `refresh_token` (an orgdesk extension).
 pub async fn refresh(refresh_token: &str) -> Result<LoginResponse, ApiError> {
-    let body = serde_json::json!({ "refresh_token": refresh_token });
-    send(call(Method::POST, "/bv/account/v1/tokens/refresh", None, Body::Json(body)).needs(Extension::BvRefresh)).await
+    #[derive(serde::Serialize)]
+    struct Refresh<'a> {
+        refresh_token: &'a str,
+    }
+    let body = Body::json(&Refresh { refresh_token })?;
+    send(call(Method::POST, "/bv/account/v1/tokens/refresh", None, body).needs(Extension::BvRefresh)).await
 }
 
 /// Revokes `token` (an orgdesk extension).
@@ -79,13 +82,17 @@ pub async fn sub_orgs(token: String, query: SubOrgQuery) -> Result<SubOrgsPage, 
 }
 
 pub async fn rename(token: String, name: String) -> Result<(), ApiError> {
-    send_no_content(call(Method::PATCH, "/bv/org/v1/organizations", Some(token), Body::Json(serde_json::json!({ "name": name })))).await
+    #[derive(serde::Serialize)]
+    struct Rename {
+        name: String,
+    }
+    send_no_content(call(Method::PATCH, "/bv/org/v1/organizations", Some(token), Body::json(&Rename { name })?)).await
 }
 
 /// `PATCH /sub-orgs/{id}` on behalf of `acting_org` (the `x-bv-org-id` header).
 pub async fn update_sub_org(token: String, acting_org: String, id: String, body: serde_json::Value) -> Result<(), ApiError> {
     let path = format!("/bv/org/v1/sub-orgs/{}", js_sys::encode_uri_component(&id));
-    let mut request = call(Method::PATCH, &path, Some(token), Body::Json(body));
+    let mut request = call(Method::PATCH, &path, Some(token), Body::json(&body)?);
     request.headers.push(("x-bv-org-id", acting_org));
     send_no_content(request).await
 }

@@ -4,6 +4,7 @@
 pub use crate::core::error::ApiError;
 use crate::core::capabilities::{self, Extension};
 use crate::core::config::Config;
+use crate::core::json;
 use crate::core::session::{self, Dialect};
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::*;
@@ -18,9 +19,17 @@ pub use crate::core::error::TIMEOUT_MS;
 /// What to send.
 pub enum Body {
     None,
-    Json(serde_json::Value),
+    /// A JSON text, made by [`Body::json`].
+    Json(String),
     /// `application/x-www-form-urlencoded`, keys as given (brackets included).
     Form(Vec<(String, String)>),
+}
+
+impl Body {
+    /// `value` as a JSON body.
+    pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<Body, ApiError> {
+        json::to_string(value).map(Body::Json).ok_or_else(|| ApiError::Decode(String::from("the request could not be written as JSON")))
+    }
 }
 
 pub struct Call<'a> {
@@ -67,7 +76,7 @@ pub async fn send_reading<T: DeserializeOwned>(call: Call<'_>, header: Option<&s
     let answer = exchange(call, header).await?;
     if (200..300).contains(&answer.status) {
         let body = if answer.text.trim().is_empty() { "null" } else { answer.text.as_str() };
-        let body = serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        let body = json::from_str(body).map_err(ApiError::Decode)?;
         Ok((body, answer.header))
     } else {
         Err(error_from(answer.status, &answer.text, answer.retry_after))
@@ -128,7 +137,7 @@ async fn exchange(call: Call<'_>, read_header: Option<&str>) -> Result<Answer, A
     }
     let request = match call.body {
         Body::None => builder.build(),
-        Body::Json(value) => builder.json(&value),
+        Body::Json(text) => builder.header("Content-Type", "application/json").body(text),
         Body::Form(pairs) => builder.header("Content-Type", "application/x-www-form-urlencoded").body(form_encode(&pairs)),
     }
     .map_err(|_| ApiError::Network)?;
@@ -190,8 +199,10 @@ fn ended_if_rejected(status: u16, token: Option<&str>) {
 /// Maps an error answer of either dialect. Both bodies are tried: a proxy in
 /// front of either platform may answer in the other's shape, or in HTML.
 pub fn error_from(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
-    let rpc = serde_json::from_str::<RpcStatus>(body).ok().filter(|r| r.code != 0);
-    let laravel = serde_json::from_str::<LaravelError>(body).ok();
+    // Parsed once; each dialect's shape is then tried on the same value.
+    let parsed = js_sys::JSON::parse(body).ok();
+    let rpc = parsed.clone().and_then(|v| json::from_value::<RpcStatus>(v).ok()).filter(|r| r.code != 0);
+    let laravel = parsed.and_then(|v| json::from_value::<LaravelError>(v).ok());
     let message = rpc
         .as_ref()
         .map(|r| r.message.clone())
@@ -286,7 +297,7 @@ pub async fn upload_file<T: DeserializeOwned>(
             ended_if_rejected(status, Some(&token));
             let text = xhr.response_text().ok().flatten().unwrap_or_default();
             if (200..300).contains(&status) {
-                serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))
+                json::from_str(&text).map_err(ApiError::Decode)
             } else {
                 Err(error_from(status, &text, None))
             }

@@ -12,9 +12,8 @@ fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'
 }
 
 pub async fn login(email: &str, password: &str) -> Result<LoginToken, ApiError> {
-    let body = serde_json::to_value(LoginRequest { email: email.trim().to_string(), password: password.to_string() })
-        .map_err(|e| ApiError::Decode(e.to_string()))?;
-    let data: Data<LoginToken> = send(call(Method::POST, "/api/v1/auth/login", None, Body::Json(body)).needs(Extension::ObPassword)).await?;
+    let body = Body::json(&LoginRequest { email: email.trim().to_string(), password: password.to_string() })?;
+    let data: Data<LoginToken> = send(call(Method::POST, "/api/v1/auth/login", None, body).needs(Extension::ObPassword)).await?;
     Ok(data.data)
 }
 

@@ -4,5 +4,6 @@
 pub mod capabilities;
 pub mod config;
 pub mod error;
+pub mod json;
 pub mod session;
 pub mod storage;

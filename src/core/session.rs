@@ -3,7 +3,7 @@
 //! signed in; in localStorage only when the admin chose to stay signed in
 //! on this device.
 
-use super::storage;
+use super::{json, storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -87,7 +87,7 @@ impl SessionStore {
     }
 
     fn from_storage() -> SessionStore {
-        let stored = storage::session_get(KEY).or_else(|| storage::get(KEY)).and_then(|s| serde_json::from_str::<Session>(&s).ok());
+        let stored = storage::session_get(KEY).or_else(|| storage::get(KEY)).and_then(|s| json::from_str::<Session>(&s).ok());
         let now = js_sys::Date::now() as i64;
         match stored {
             // A session that can be renewed is renewed (`features/auth/renew.rs`).
@@ -178,7 +178,7 @@ pub fn remember_bv_org(id: &str) {
 
 /// Writes the session where its choice says: this tab only, or this device.
 fn persist(session: &Session) {
-    let Ok(json) = serde_json::to_string(session) else { return };
+    let Some(json) = json::to_string(session) else { return };
     if session.keep {
         storage::session_remove(KEY);
         storage::set(KEY, &json);

@@ -20,7 +20,7 @@ pub fn inlined(id: &str) -> Option<Option<PublicOrganization>> {
         data: Option<PublicOrganization>,
     }
     let text = document().get_element_by_id("orgdesk-public-data")?.text_content()?;
-    let inline: Inline = serde_json::from_str(&text).ok()?;
+    let inline: Inline = crate::core::json::from_str(&text).ok()?;
     (inline.id == id).then_some(inline.data)
 }
 

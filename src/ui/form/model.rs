@@ -8,7 +8,7 @@
 
 use crate::core::error::ApiError;
 use crate::i18n::{rpc_reason_text, use_i18n, FieldMessage, Lang};
-use crate::core::storage;
+use crate::core::{json, storage};
 use orgdesk_model::bv_form::BvField;
 use crate::ui::safe_html::sanitize_to_string;
 use orgdesk_model::fields::{self, Field};
@@ -217,7 +217,7 @@ impl FormModel {
     /// Takes the server's values; a draft left from before (a reload, an
     /// expired session) is laid over them.
     pub fn load(&self, base: BTreeMap<FormKey, String>, version: Option<String>) {
-        let draft = storage::session_get(&self.draft_key.get_value()).and_then(|s| serde_json::from_str::<Draft>(&s).ok());
+        let draft = storage::session_get(&self.draft_key.get_value()).and_then(|s| json::from_str::<Draft>(&s).ok());
         let mut values = base.clone();
         let mut started = BTreeMap::new();
         let mut version = version;
@@ -512,7 +512,7 @@ impl FormModel {
             })
             .collect();
         let draft = Draft { version: self.version.get_untracked(), changes };
-        if let Ok(json) = serde_json::to_string(&draft) {
+        if let Some(json) = json::to_string(&draft) {
             storage::session_set(&key, &json);
         }
     }
