@@ -5,6 +5,7 @@
 //! is plain HTML (`landing/`), the public issuer page its own entry too.
 
 use crate::core::config::Config;
+use crate::core::navigation::{provide_location, use_location};
 use crate::core::session::{Dialect, SessionStore};
 use crate::features::auth::idle::IdleWarning;
 use crate::features::auth::sign_in::SignIn;
@@ -22,8 +23,6 @@ use crate::i18n::{provide_i18n, I18n};
 use crate::ui::shell::Shell;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 pub fn mount_openbadge() {
     leptos::mount::mount_to_body(OpenBadgeConsole);
@@ -44,37 +43,45 @@ pub fn provide_app_contexts() {
     provide_context(SessionStore::load());
 }
 
-/// What both consoles run around their routes: contexts, the unsaved-changes
-/// guard, token renewal and the idle timer; the header with sign-out, and
-/// the idle warning.
+/// What both consoles run around their pages: contexts, the location (pages
+/// under `base`), the unsaved-changes guard, token renewal and the idle
+/// timer; the header with sign-out, and the idle warning.
 #[component]
-fn Console(children: Children) -> impl IntoView {
+fn Console(base: &'static str, children: Children) -> impl IntoView {
     provide_app_contexts();
+    provide_location(base);
     crate::ui::form::unsaved::provide_unsaved();
     crate::features::auth::renew::keep_alive();
     crate::features::auth::idle::watch_idle();
     view! {
-        <Router>
-            <Shell tools=ViewFn::from(|| view! { <SignOutButton/> })>
-                <IdleWarning/>
-                {children()}
-            </Shell>
-        </Router>
+        <Shell tools=ViewFn::from(|| view! { <SignOutButton/> })>
+            <IdleWarning/>
+            {children()}
+        </Shell>
     }
+}
+
+/// The page for the current path, made again only when the path changes
+/// (not when only the query does: a list's filters stay on the same page).
+fn pages(page: fn(&str) -> AnyView) -> impl IntoView {
+    let location = use_location();
+    let path = Memo::new(move |_| location.path());
+    move || path.with(|p| page(p))
 }
 
 #[component]
 pub fn OpenBadgeConsole() -> impl IntoView {
     view! {
-        <Console>
-            <Routes fallback=NotFound>
-                <Route path=path!("/openbadge/sign-in") view=|| view! { <SignIn dialect=Dialect::OpenBadge/> }/>
-                <Route path=path!("/openbadge") view=ProfilePage/>
-                <Route path=path!("/openbadge/billing") view=BillingPage/>
-                <Route path=path!("/openbadge/public-profile") view=PublicSettingsPage/>
-                <Route path=path!("/openbadge/statistics") view=StatisticsPage/>
-                <Route path=path!("/openbadge/logo") view=LogoPage/>
-            </Routes>
+        <Console base="/openbadge">
+            {pages(|path| match path {
+                "/openbadge/sign-in" => view! { <SignIn dialect=Dialect::OpenBadge/> }.into_any(),
+                "/openbadge" => view! { <ProfilePage/> }.into_any(),
+                "/openbadge/billing" => view! { <BillingPage/> }.into_any(),
+                "/openbadge/public-profile" => view! { <PublicSettingsPage/> }.into_any(),
+                "/openbadge/statistics" => view! { <StatisticsPage/> }.into_any(),
+                "/openbadge/logo" => view! { <LogoPage/> }.into_any(),
+                _ => view! { <NotFound/> }.into_any(),
+            })}
         </Console>
     }
 }
@@ -82,13 +89,16 @@ pub fn OpenBadgeConsole() -> impl IntoView {
 #[component]
 pub fn BlendVisionConsole() -> impl IntoView {
     view! {
-        <Console>
-            <Routes fallback=NotFound>
-                <Route path=path!("/blendvision/sign-in") view=|| view! { <SignIn dialect=Dialect::BlendVision/> }/>
-                <Route path=path!("/blendvision") view=BvOrganizationPage/>
-                <Route path=path!("/blendvision/sub-orgs") view=SubOrgsPage/>
-                <Route path=path!("/blendvision/sub-orgs/:id") view=SubOrgPage/>
-            </Routes>
+        <Console base="/blendvision">
+            {pages(|path| match path {
+                "/blendvision/sign-in" => view! { <SignIn dialect=Dialect::BlendVision/> }.into_any(),
+                "/blendvision" => view! { <BvOrganizationPage/> }.into_any(),
+                "/blendvision/sub-orgs" => view! { <SubOrgsPage/> }.into_any(),
+                _ => match path.strip_prefix("/blendvision/sub-orgs/").filter(|id| !id.is_empty() && !id.contains('/')) {
+                    Some(id) => view! { <SubOrgPage id=crate::core::navigation::decode(id)/> }.into_any(),
+                    None => view! { <NotFound/> }.into_any(),
+                },
+            })}
         </Console>
     }
 }

@@ -592,3 +592,73 @@ fn json_written_in_the_browser_reads_back_as_the_same_value() {
     };
     assert_eq!(json::from_str::<Session>(&json::to_string(&session).unwrap()).unwrap(), session);
 }
+
+#[wasm_bindgen_test]
+async fn links_inside_the_console_are_followed_in_place_and_the_back_button_returns() {
+    use orgdesk::core::navigation::{provide_location, use_location, Go};
+    use wasm_bindgen::closure::Closure;
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let start = format!("{}{}", window.location().pathname().unwrap(), window.location().search().unwrap());
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/console/a?x=1")).unwrap();
+
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&container).unwrap();
+    let location = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep = location.clone();
+    leptos::mount::mount_to(container.clone(), move || {
+        provide_location("/console");
+        let here = use_location();
+        keep.set(Some(here));
+        view! {
+            <p id="nav-path">{move || here.path()}</p>
+            <p id="nav-q">{move || here.query("q").unwrap_or_default()}</p>
+            <a id="nav-in" href="/console/b?q=a+b%20c">"in"</a>
+            <a id="nav-out" href="/elsewhere">"out"</a>
+            <a id="nav-blank" href="/console/c" target="_blank">"blank"</a>
+            <a id="nav-external" href="/console/d" rel="external">"external"</a>
+            <a id="nav-download" href="/console/e" download>"download"</a>
+            <a id="nav-hash" href="#nav-path">"hash"</a>
+        }
+    })
+    .forget();
+    let location = location.take().unwrap();
+    let shown = |id: &str| doc.get_element_by_id(id).unwrap().text_content().unwrap();
+    assert_eq!(shown("nav-path"), "/console/a");
+
+    // Links the app must leave to the browser: a listener on the window (after
+    // the app's, on the document) records whether the app took the click, then
+    // stops the browser so the test page stays.
+    let taken = std::rc::Rc::new(std::cell::Cell::new(None));
+    let record = taken.clone();
+    let after = Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        record.set(Some(ev.default_prevented()));
+        ev.prevent_default();
+    });
+    window.add_event_listener_with_callback("click", after.as_ref().unchecked_ref()).unwrap();
+    for id in ["nav-out", "nav-blank", "nav-external", "nav-download", "nav-hash"] {
+        doc.get_element_by_id(id).unwrap().unchecked_into::<HtmlElement>().click();
+        assert_eq!(taken.take(), Some(false), "{id} is the browser's to follow");
+    }
+    assert_eq!(window.location().pathname().unwrap(), "/console/a");
+
+    doc.get_element_by_id("nav-in").unwrap().unchecked_into::<HtmlElement>().click();
+    assert_eq!(taken.take(), Some(true), "a page of the console is followed in place");
+    settle().await;
+    assert_eq!(window.location().pathname().unwrap(), "/console/b");
+    assert_eq!((shown("nav-path"), shown("nav-q")), ("/console/b".to_string(), "a b c".to_string()));
+
+    // Only the query changes: same path, a new entry replacing this one.
+    location.go("?q=z", Go { replace: true, scroll: false });
+    settle().await;
+    assert_eq!((shown("nav-path"), shown("nav-q")), ("/console/b".to_string(), "z".to_string()));
+
+    history.back().unwrap();
+    gloo_timers::future::TimeoutFuture::new(100).await;
+    settle().await;
+    assert_eq!((shown("nav-path"), shown("nav-q")), ("/console/a".to_string(), String::new()), "back to where the link was clicked");
+
+    window.remove_event_listener_with_callback("click", after.as_ref().unchecked_ref()).unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start)).unwrap();
+}

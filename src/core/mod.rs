@@ -5,5 +5,6 @@ pub mod capabilities;
 pub mod config;
 pub mod error;
 pub mod json;
+pub mod navigation;
 pub mod session;
 pub mod storage;

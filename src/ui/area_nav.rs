@@ -3,7 +3,7 @@
 
 use crate::i18n::{use_i18n, T};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use crate::core::navigation::use_location;
 
 /// `links` as (path, label); the first is the area's home. A link stays
 /// current on the pages below it (a list while one of its items is open),
@@ -15,7 +15,7 @@ pub fn AreaNav(links: &'static [(&'static str, T)]) -> impl IntoView {
     let home = links.first().map(|(href, _)| *href).unwrap_or("/");
     let link = move |&(href, label): &(&'static str, T)| {
         let current = move || {
-            let path = location.pathname.get();
+            let path = location.path();
             (path == href || (href != home && path.starts_with(&format!("{href}/")))).then_some("page")
         };
         view! { <li><a href=href aria-current=current>{move || i18n.t(label)}</a></li> }

@@ -4,8 +4,7 @@
 use crate::api::ApiError;
 use crate::core::session::{use_session, Dialect};
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
+use crate::core::navigation::{use_location, Go};
 use std::future::Future;
 
 /// Renders `children` only while a session for `dialect` exists.
@@ -16,7 +15,7 @@ pub fn RequireSession(dialect: Dialect, children: ChildrenFn) -> impl IntoView {
     let signed_in = move || session.current.with(|s| s.as_ref().is_some_and(|s| s.dialect == dialect));
     // Come back here after signing in again (not when already on the way to sign-in: signing out).
     let sign_in = move || {
-        let here = location.pathname.get_untracked();
+        let here = location.path_untracked();
         if here.starts_with(dialect.sign_in_path()) {
             dialect.sign_in_path().to_string()
         } else {
@@ -24,10 +23,16 @@ pub fn RequireSession(dialect: Dialect, children: ChildrenFn) -> impl IntoView {
         }
     };
     view! {
-        <Show when=signed_in fallback=move || view! { <Redirect path=sign_in()/> }>
+        <Show when=signed_in fallback=move || to_sign_in(location, sign_in())>
             {children()}
         </Show>
     }
+}
+
+/// Goes to `to` (sign-in) once this render is over, instead of the page
+/// that needs a session, so the back button does not lead here again.
+fn to_sign_in(location: crate::core::navigation::Location, to: String) -> impl IntoView {
+    queue_microtask(move || location.go(&to, Go::INSTEAD));
 }
 
 /// A resource fetched with the session's token; it fetches again when the

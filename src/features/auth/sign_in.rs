@@ -11,28 +11,27 @@ use crate::core::session::{use_session, Dialect, Session, SignedOutReason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::core::navigation::{use_location, Go};
 use orgdesk_model::validate::{self, Problem as Rule};
 
 #[component]
 pub fn SignIn(dialect: Dialect) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
+    let location = use_location();
     let title = match dialect {
         Dialect::OpenBadge => T::SignInOpenBadge,
         Dialect::BlendVision => T::SignInBlendVision,
     };
-    let query = use_query_map();
     let on_signed_in = Callback::new(move |s: Session| {
         session.start(s);
         // Only paths inside this platform's area: never an open redirect.
         // Back to where the admin was: a page of this platform, never the sign-in page itself.
-        let next = query
-            .with_untracked(|q| q.get("next"))
+        let next = location
+            .query_untracked("next")
             .filter(|n| n == dialect.home() || n.starts_with(&format!("{}/", dialect.home())))
             .filter(|n| !n.starts_with(dialect.sign_in_path()));
-        navigate(&next.unwrap_or_else(|| dialect.home().to_string()), Default::default());
+        location.go(&next.unwrap_or_else(|| dialect.home().to_string()), Go::PAGE);
     });
     view! {
         <Title text=move || i18n.t(title)/>

@@ -10,14 +10,14 @@ use crate::ui::form::inputs::confirm;
 use crate::ui::form::unsaved::Unsaved;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use crate::core::navigation::{use_location, Go};
 
 /// The header's sign-out button, shown while a session exists.
 #[component]
 pub fn SignOutButton() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
+    let location = use_location();
     let caps = use_capabilities();
     let sign_out = move |_| {
         let Some(current) = session.current.get_untracked() else { return };
@@ -29,7 +29,7 @@ pub fn SignOutButton() -> impl IntoView {
         storage::session_remove_prefix("orgdesk.draft.");
         revoke(&current, caps);
         session.end(SignedOutReason::SignedOut);
-        navigate(current.dialect.sign_in_path(), Default::default());
+        location.go(current.dialect.sign_in_path(), Go::PAGE);
     };
     view! {
         <Show when=move || session.current.with(Option::is_some)>

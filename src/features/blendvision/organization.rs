@@ -11,7 +11,7 @@ use crate::ui::form::model::FormKey;
 use orgdesk_model::bv_form::BvField;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
+use crate::core::navigation::{use_location, Go};
 use orgdesk_model::blendvision::{BusinessPlanType, BusinessSetting, Organization, OrganizationType, Owner};
 
 #[component]
@@ -35,10 +35,10 @@ fn BvOrganizationLoader() -> impl IntoView {
 pub fn NoOrganization() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
+    let location = use_location();
     let switch_account = move |_| {
         session.end(SignedOutReason::SignedOut);
-        navigate(Dialect::BlendVision.sign_in_path(), Default::default());
+        location.go(Dialect::BlendVision.sign_in_path(), Go::PAGE);
     };
     view! {
         <Title text=move || i18n.t(T::NoOrganizationTitle)/>

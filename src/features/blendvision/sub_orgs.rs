@@ -12,8 +12,7 @@ use crate::i18n::*;
 use crate::core::session::Dialect;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use crate::core::navigation::{use_location, Go};
 use orgdesk_model::blendvision::{OrganizationStatus, OrganizationType, SubOrgsPage};
 
 pub const PATH: &str = "/blendvision/sub-orgs";
@@ -85,7 +84,7 @@ pub fn SubOrgsPage() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Listing {
     query: Memo<SubOrgQuery>,
-    navigate: StoredValue<Box<dyn Fn(SubOrgQuery, bool)>, LocalStorage>,
+    location: crate::core::navigation::Location,
     result: LocalResource<Result<SubOrgsPage, ApiError>>,
     // The last answer stays on screen while the next one loads.
     shown: RwSignal<Option<Result<SubOrgsPage, ApiError>>>,
@@ -93,13 +92,8 @@ struct Listing {
 
 impl Listing {
     fn new() -> Listing {
-        let params = use_query_map();
-        let query = Memo::new(move |_| params.with(|p| SubOrgQuery::from_url(|k| p.get(k))));
-        let navigate = use_navigate();
-        let go = move |q: SubOrgQuery, replace: bool| {
-            navigate(&q.to_url(), NavigateOptions { replace, scroll: false, ..Default::default() });
-        };
-        let navigate = StoredValue::new_local(Box::new(go) as Box<dyn Fn(SubOrgQuery, bool)>);
+        let location = use_location();
+        let query = Memo::new(move |_| SubOrgQuery::from_url(|k| location.query(k)));
 
         let result = authed_resource(Dialect::BlendVision, move |token| sub_orgs(token, query.get()));
         let shown = RwSignal::new(None::<Result<SubOrgsPage, ApiError>>);
@@ -108,12 +102,12 @@ impl Listing {
                 shown.set(Some(r));
             }
         });
-        Listing { query, navigate, result, shown }
+        Listing { query, location, result, shown }
     }
 
     /// Shows the given view (through the URL).
     fn go(self, q: SubOrgQuery, replace: bool) {
-        self.navigate.with_value(|go| go(q, replace));
+        self.location.go(&q.to_url(), Go { replace, scroll: false });
     }
 
     fn loading(self) -> bool {

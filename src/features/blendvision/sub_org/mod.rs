@@ -18,27 +18,24 @@ use crate::i18n::*;
 use crate::core::session::Dialect;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use orgdesk_model::blendvision::OrganizationType;
 
 #[component]
-pub fn SubOrgPage() -> impl IntoView {
+pub fn SubOrgPage(id: String) -> impl IntoView {
     view! {
         <RequireSession dialect=Dialect::BlendVision>
             <BvNav/>
-            <SubOrgLoader/>
+            <SubOrgLoader id=id.clone()/>
         </RequireSession>
     }
 }
 
 #[component]
-fn SubOrgLoader() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+fn SubOrgLoader(id: String) -> impl IntoView {
     // Both: the sub-organization, and the admin's own organization, on whose
     // behalf changes are sent (`x-bv-org-id`).
     let detail = authed_resource(Dialect::BlendVision, move |token| {
-        let id = id();
+        let id = id.clone();
         async move {
             let own = bv_api::organization(token.clone()).await?;
             let detail = bv_api::sub_org(token, id).await?;
