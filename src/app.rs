@@ -22,7 +22,6 @@ use crate::features::openbadge::statistics::StatisticsPage;
 use crate::i18n::{provide_i18n, I18n};
 use crate::ui::shell::Shell;
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 
 pub fn mount_openbadge() {
     leptos::mount::mount_to_body(OpenBadgeConsole);
@@ -33,9 +32,8 @@ pub fn mount_blendvision() {
 }
 
 /// Installs the contexts every component expects: language, API config,
-/// session and page metadata.
+/// the backend's extensions and the session.
 pub fn provide_app_contexts() {
-    provide_meta_context();
     provide_i18n(I18n::detect());
     provide_context(Config::from_document());
     // Made here, in the root owner, so it lives as long as the app.

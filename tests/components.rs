@@ -662,3 +662,32 @@ async fn links_inside_the_console_are_followed_in_place_and_the_back_button_retu
     window.remove_event_listener_with_callback("click", after.as_ref().unchecked_ref()).unwrap();
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&start)).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_page_sets_the_title_and_meta_tags_and_gives_them_back_when_it_goes() {
+    use orgdesk::ui::head::{Meta, Title};
+    let doc = document();
+    doc.set_title("Before");
+    let on_screen = RwSignal::new(true);
+    let name = RwSignal::new(String::from("Ateneo"));
+    let (root, _) = mount(Lang::En, move || {
+        view! {
+            <Show when=move || on_screen.get()>
+                <Title text=move || format!("Profile – {}", name.get())/>
+                <Meta name="robots" content="noindex"/>
+            </Show>
+        }
+    });
+    settle().await;
+    let robots = || doc.query_selector("meta[name='robots']").unwrap().and_then(|m| m.get_attribute("content"));
+    assert_eq!(doc.title(), "Profile – Ateneo");
+    assert_eq!(robots().as_deref(), Some("noindex"));
+    name.set("Ateneo di Valmarina".into());
+    settle().await;
+    assert_eq!(doc.title(), "Profile – Ateneo di Valmarina", "the title follows its text");
+    on_screen.set(false);
+    settle().await;
+    assert_eq!(doc.title(), "Before");
+    assert_eq!(robots(), None, "a tag the page added goes with it");
+    assert!(root.text_content().unwrap_or_default().is_empty());
+}

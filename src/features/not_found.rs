@@ -1,6 +1,6 @@
 use crate::i18n::{use_i18n, T};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -6,6 +6,7 @@ pub mod error_summary;
 pub mod facts;
 pub mod field;
 pub mod form;
+pub mod head;
 pub mod lang_switch;
 pub mod load;
 pub mod safe_html;

@@ -10,7 +10,7 @@ use crate::core::capabilities::{use_capabilities, Extension};
 use crate::core::session::{use_session, Dialect, Session, SignedOutReason};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 use crate::core::navigation::{use_location, Go};
 use orgdesk_model::validate::{self, Problem as Rule};
 

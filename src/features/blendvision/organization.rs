@@ -10,7 +10,7 @@ use crate::core::session::{use_session, Dialect, SignedOutReason};
 use crate::ui::form::model::FormKey;
 use orgdesk_model::bv_form::BvField;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 use crate::core::navigation::{use_location, Go};
 use orgdesk_model::blendvision::{BusinessPlanType, BusinessSetting, Organization, OrganizationType, Owner};
 

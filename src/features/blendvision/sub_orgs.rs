@@ -11,7 +11,7 @@ use crate::ui::load::{LoadError};
 use crate::i18n::*;
 use crate::core::session::Dialect;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 use crate::core::navigation::{use_location, Go};
 use orgdesk_model::blendvision::{OrganizationStatus, OrganizationType, SubOrgsPage};
 

@@ -8,7 +8,7 @@ use crate::ui::form::inputs::{ConflictPanel, DraftNotice, FormSummary, SaveBar};
 use crate::ui::form::unsaved::guard_unsaved;
 use crate::core::capabilities::{use_capabilities, Extension};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 use crate::core::session::Dialect;
 use orgdesk_model::fields::Field;
 use orgdesk_model::openbadge::Organization;

@@ -10,7 +10,7 @@ use crate::core::capabilities::{use_capabilities, Extension};
 use crate::core::session::{use_session, Dialect, SessionStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 use orgdesk_model::media::{check_dimensions, sniff, LogoProblem};
 use orgdesk_model::openbadge::{Data, Organization};
 

@@ -11,7 +11,7 @@ use crate::features::public::issuer_page::PublicProfile;
 use crate::core::session::{use_session, Dialect, SessionStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 use orgdesk_model::openbadge::{BadgeTemplate, Organization, Settings};
 use orgdesk_model::public::{is_public, public_view};
 use wasm_bindgen::JsCast;

@@ -10,7 +10,7 @@ use crate::ui::load::{Loading, loaded};
 use crate::i18n::{api_error_key, format_number, use_i18n, T};
 use crate::core::session::Dialect;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 use orgdesk_model::openbadge::{Organization, Statistics, YearStatistics};
 
 #[component]

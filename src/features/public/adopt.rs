@@ -7,7 +7,6 @@ use crate::core::config::Config;
 use crate::i18n::{provide_i18n, use_i18n, I18n, Lang, T};
 use crate::features::public::issuer_page::PublicIssuerPage;
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 
 pub fn mount() {
     if let Some(first_paint) = document().get_element_by_id("orgdesk-first-paint") {
@@ -55,7 +54,6 @@ fn adopt(first_paint: &web_sys::Element) -> Option<()> {
     header.append_child(&tools).ok()?;
     let config = Config::from_document();
     let contexts = move || {
-        provide_meta_context();
         provide_i18n(i18n);
         provide_context(config.clone());
     };
@@ -88,7 +86,6 @@ fn issuer_id(path: &str) -> String {
 
 #[component]
 pub fn PublicApp() -> impl IntoView {
-    provide_meta_context();
     provide_i18n(I18n::detect());
     provide_context(Config::from_document());
     // Made here, in the root owner, so it lives as long as the app.

@@ -7,7 +7,7 @@ use crate::ui::load::{LoadError, Loading};
 use crate::ui::safe_html::SafeHtml;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use crate::ui::head::{Meta, Title};
 use orgdesk_model::openbadge::{BadgeTemplate, PublicOrganization};
 use orgdesk_model::public::{hex_colour, monogram, plain_text, summary};
 

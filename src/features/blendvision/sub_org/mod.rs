@@ -17,7 +17,7 @@ use crate::ui::load::loaded;
 use crate::i18n::*;
 use crate::core::session::Dialect;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::ui::head::Title;
 use orgdesk_model::blendvision::OrganizationType;
 
 #[component]
