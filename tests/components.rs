@@ -691,3 +691,39 @@ async fn a_page_sets_the_title_and_meta_tags_and_gives_them_back_when_it_goes() 
     assert_eq!(robots(), None, "a tag the page added goes with it");
     assert!(root.text_content().unwrap_or_default().is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn fetched_data_follows_its_inputs_keeps_the_last_answer_and_drops_a_stale_one() {
+    use gloo_timers::future::TimeoutFuture;
+    use orgdesk::core::error::ApiError;
+    use orgdesk::core::fetch::Fetched;
+    let input = RwSignal::new(1u32);
+    let runs = std::rc::Rc::new(std::cell::Cell::new(0u32));
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None));
+    let (counted, keep) = (runs.clone(), slot.clone());
+    mount(Lang::En, move || {
+        // The first answer is slow, later ones quick.
+        keep.set(Some(Fetched::new(move || {
+            let n = input.get();
+            counted.set(counted.get() + 1);
+            async move {
+                TimeoutFuture::new(if n == 1 { 300 } else { 20 }).await;
+                Ok::<u32, ApiError>(n * 10)
+            }
+        })));
+    });
+    let fetched = slot.take().unwrap();
+    settle().await;
+    assert_eq!((fetched.get(), runs.get()), (None, 1), "fetching, nothing to show yet");
+    input.set(2);
+    TimeoutFuture::new(100).await;
+    assert_eq!((fetched.get(), runs.get()), (Some(Ok(20)), 2), "a changed input fetches again");
+    TimeoutFuture::new(400).await;
+    assert_eq!(fetched.get(), Some(Ok(20)), "the first, slower answer came too late and was dropped");
+    fetched.refetch();
+    settle().await;
+    assert_eq!((fetched.get(), runs.get()), (Some(Ok(20)), 3), "the last answer stays while fetching again");
+    input.set(3);
+    TimeoutFuture::new(100).await;
+    assert_eq!(fetched.get(), Some(Ok(30)));
+}

@@ -4,6 +4,7 @@
 pub mod capabilities;
 pub mod config;
 pub mod error;
+pub mod fetch;
 pub mod json;
 pub mod navigation;
 pub mod session;

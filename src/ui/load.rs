@@ -1,6 +1,7 @@
 //! The views of a page that is loading or failed to load.
 
 use crate::core::error::ApiError;
+use crate::core::fetch::Fetched;
 use crate::i18n::{api_error_key, use_i18n, T};
 use leptos::prelude::*;
 
@@ -31,7 +32,7 @@ pub fn LoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
 /// flash of a spinner after a save). `not_found` replaces the error view
 /// for a 404 where the page has its own words for it.
 pub fn loaded<T>(
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: Fetched<T>,
     ready: impl Fn(T) -> AnyView + Send + Sync + 'static,
     not_found: Option<fn() -> AnyView>,
 ) -> impl IntoView

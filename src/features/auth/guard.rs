@@ -2,6 +2,7 @@
 //! session (with a message) when the server says the token is no longer good.
 
 use crate::api::ApiError;
+use crate::core::fetch::Fetched;
 use crate::core::session::{use_session, Dialect};
 use leptos::prelude::*;
 use crate::core::navigation::{use_location, Go};
@@ -35,15 +36,15 @@ fn to_sign_in(location: crate::core::navigation::Location, to: String) -> impl I
     queue_microtask(move || location.go(&to, Go::INSTEAD));
 }
 
-/// A resource fetched with the session's token; it fetches again when the
+/// Data fetched with the session's token; it fetches again when the
 /// session changes. (A 401 ends the session in `api/http.rs`.)
-pub fn authed_resource<T, Fut>(dialect: Dialect, fetch: impl Fn(String) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
+pub fn authed_resource<T, Fut>(dialect: Dialect, fetch: impl Fn(String) -> Fut + 'static) -> Fetched<T>
 where
-    T: 'static,
+    T: Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let session = use_session();
-    LocalResource::new(move || {
+    Fetched::new(move || {
         let token = session.current.with(|s| s.as_ref().filter(|s| s.dialect == dialect).map(|s| s.token.clone()));
         let fut = token.map(&fetch);
         async move {

@@ -85,7 +85,7 @@ pub fn SubOrgsPage() -> impl IntoView {
 struct Listing {
     query: Memo<SubOrgQuery>,
     location: crate::core::navigation::Location,
-    result: LocalResource<Result<SubOrgsPage, ApiError>>,
+    result: crate::core::fetch::Fetched<SubOrgsPage>,
     // The last answer stays on screen while the next one loads.
     shown: RwSignal<Option<Result<SubOrgsPage, ApiError>>>,
 }

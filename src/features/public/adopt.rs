@@ -99,7 +99,7 @@ pub fn PublicApp() -> impl IntoView {
             <div class="app-header__tools"><LangSwitch/></div>
         </header>
         <main id="main" class="app-main" tabindex="-1">
-            <PublicIssuerPage id=Signal::stored(id)/>
+            <PublicIssuerPage id/>
         </main>
     }
 }

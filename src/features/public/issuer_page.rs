@@ -3,6 +3,7 @@
 //! uses the very same component.
 
 use crate::api::{self, ApiError};
+use crate::core::fetch::Fetched;
 use crate::ui::load::{LoadError, Loading};
 use crate::ui::safe_html::SafeHtml;
 use crate::i18n::*;
@@ -25,11 +26,11 @@ pub fn inlined(id: &str) -> Option<Option<PublicOrganization>> {
 }
 
 #[component]
-pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
+pub fn PublicIssuerPage(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let caps = crate::core::capabilities::use_capabilities();
-    let org = LocalResource::new(move || {
-        let id = id.get();
+    let org = Fetched::new(move || {
+        let id = id.clone();
         let inline = inlined(&id);
         let served = caps.offers_untracked(crate::core::capabilities::Extension::ObPublic);
         async move {
@@ -41,14 +42,15 @@ pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
             }
         }
     });
+    let on_retry = Callback::new(move |_| org.refetch());
     // The organization's language first, unless the visitor chose one.
     Effect::new(move |_| {
-        if let Some(Ok(o)) = org.get() {
-            if let Some(lang) = o.language.as_ref().and_then(|l| Lang::from_code(l.as_str())) {
-                if !i18n.remembered() {
-                    i18n.lang.set(lang);
-                }
-            }
+        let lang = match org.get() {
+            Some(Ok(o)) => o.language.as_ref().and_then(|l| Lang::from_code(l.as_str())),
+            _ => None,
+        };
+        if let Some(lang) = lang.filter(|_| !i18n.remembered()) {
+            i18n.lang.set(lang);
         }
     });
     move || match org.get() {
@@ -56,7 +58,7 @@ pub fn PublicIssuerPage(#[prop(into)] id: Signal<String>) -> impl IntoView {
         Some(Ok(o)) => view! { <PublicProfile org=o with_meta=true/> }.into_any(),
         Some(Err(ApiError::NotFound { .. })) => view! { <PublicUnavailable/> }.into_any(),
         Some(Err(ApiError::NotOffered)) => view! { <PublicUnavailable body=T::PublicPageNotServed/> }.into_any(),
-        Some(Err(e)) => view! { <LoadError error=e on_retry=Callback::new(move |_| org.refetch())/> }.into_any(),
+        Some(Err(e)) => view! { <LoadError error=e on_retry/> }.into_any(),
     }
 }
 
