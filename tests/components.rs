@@ -572,6 +572,14 @@ fn every_fixture_decodes_in_the_browser_as_serde_json_decodes_it() {
         "updated_at": "2024-03-04T09:20:11.5+02:00", "current_period_end": "2025-01-31", "credits_left": "42", "badges_count": 12.0,
         "address_info": [], "contact_info": {"mobile": 3912345678, "email": null}, "billing_info": {"vat": 1234567890.5}}}"#;
     decodes_alike::<ob::Data<ob::Organization>>("quirks", quirks);
+    // Lists: an element that does not decode is left out, the rest kept; a non-list is empty.
+    let page = r#"{"organizations": [null, "x", 7, {"id": "a1", "name": "Kept"}, {"id": "b2", "name": "Also kept", "has_sub_orgs": "1"}], "total_size": "2"}"#;
+    decodes_alike::<bv::SubOrgsPage>("sub-orgs with broken elements", page);
+    let kept = orgdesk::core::json::from_str::<bv::SubOrgsPage>(page).unwrap();
+    assert_eq!(kept.organizations.iter().map(|o| o.name.clone().unwrap_or_default()).collect::<Vec<_>>(), ["Kept", "Also kept"]);
+    decodes_alike::<bv::SubOrgsPage>("sub-orgs as an object", r#"{"organizations": {"0": {"id": "a"}}}"#);
+    decodes_alike::<bv::SubOrgsPage>("sub-orgs as null", r#"{"organizations": null}"#);
+    decodes_alike::<ob::Paginated<ob::BadgeTemplate>>("templates with broken elements", r#"{"data": [{"id": "t1", "title": "Uno"}, false, {"id": "t2"}], "meta": []}"#);
     assert!(orgdesk::core::json::from_str::<ob::Data<ob::Organization>>("<html>502</html>").is_err(), "an HTML page is not JSON");
 }
 
@@ -726,4 +734,27 @@ async fn fetched_data_follows_its_inputs_keeps_the_last_answer_and_drops_a_stale
     input.set(3);
     TimeoutFuture::new(100).await;
     assert_eq!(fetched.get(), Some(Ok(30)));
+}
+
+#[wasm_bindgen_test]
+fn the_form_machinery_maps_keep_key_order_and_one_value_per_key_like_a_btreemap() {
+    use orgdesk::ui::form::keyed::{KeyMap, KeySet};
+    use std::collections::{BTreeMap, BTreeSet};
+    let pairs = [(5, "e"), (1, "a"), (3, "c"), (1, "A"), (4, "d"), (2, "b"), (5, "E")];
+    let mine: KeyMap<u8, &str> = pairs.into_iter().collect();
+    let tree: BTreeMap<u8, &str> = pairs.into_iter().collect();
+    assert_eq!(mine.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>(), tree.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>());
+    let mut mine = mine;
+    assert_eq!(mine.insert(3, "C"), Some("c"));
+    assert_eq!(mine.insert(9, "i"), None);
+    assert_eq!(mine.remove(&1), Some("A"));
+    assert_eq!(mine.remove(&1), None);
+    mine.retain(|k, _| k % 2 == 1);
+    assert_eq!(mine.into_iter().collect::<Vec<_>>(), vec![(3, "C"), (5, "E"), (9, "i")]);
+
+    let keys = [7, 2, 7, 4, 2];
+    let mut set: KeySet<u8> = keys.into_iter().collect();
+    assert_eq!(set.iter().copied().collect::<Vec<_>>(), keys.into_iter().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>());
+    assert!(!set.insert(4) && set.insert(1) && set.contains(&1) && set.remove(&7) && !set.contains(&7));
+    assert_eq!(set.len(), 3);
 }

@@ -5,7 +5,6 @@
 
 use crate::blendvision::Organization;
 use crate::bv_rules::{self, BvProblem};
-use std::collections::BTreeMap;
 
 /// A field of a BlendVision form. `wire` is the error path the API uses for
 /// it, `id` the id of its input.
@@ -143,8 +142,9 @@ pub fn contract_start(start: &str, length: &str) -> Result<(), BvProblem> {
     }
 }
 
-/// A business organization's settings and contract as the form shows them.
-pub fn business_values(org: &Organization) -> BTreeMap<BvField, String> {
+/// A business organization's settings and contract as the form shows them,
+/// one pair per field (a list, not a map: the browser's copy is smaller).
+pub fn business_values(org: &Organization) -> Vec<(BvField, String)> {
     let s = org.business_setting.clone().unwrap_or_default();
     let flag = |b: Option<bool>| if b.unwrap_or(false) { "true" } else { "false" }.to_string();
     let (unit, length) = match (org.contract_months.filter(|m| *m > 0), org.contract_days.filter(|d| *d > 0)) {
@@ -153,7 +153,7 @@ pub fn business_values(org: &Organization) -> BTreeMap<BvField, String> {
         (None, None) => ("months", String::new()),
     };
     let start = org.contract_valid_start_time.map(|t| t.to_date()).unwrap_or_default();
-    BTreeMap::from([
+    Vec::from([
         (BvField::Category, s.category.unwrap_or_default()),
         (BvField::TaxId, s.tax_id.unwrap_or_default()),
         (BvField::CreateSite, flag(s.enable_create_site)),
@@ -211,7 +211,7 @@ pub fn patch_body(current: &Organization, changes: &[(BvField, String)]) -> serd
         root.insert("contract_valid_start_time".into(), if v.is_empty() { Value::Null } else { json!(format!("{v}T00:00:00Z")) });
     }
     if changed(BvField::Length).is_some() || changed(BvField::LengthUnit).is_some() {
-        let value = |f: BvField| changed(f).map(str::to_string).unwrap_or_else(|| business_values(current).remove(&f).unwrap_or_default());
+        let value = |f: BvField| changed(f).map(str::to_string).unwrap_or_else(|| business_values(current).into_iter().find(|(k, _)| *k == f).map(|(_, v)| v).unwrap_or_default());
         let unit = if value(BvField::LengthUnit) == "days" { "contract_days" } else { "contract_months" };
         root.insert(unit.into(), value(BvField::Length).parse::<i64>().map(Value::from).unwrap_or(Value::Null));
     }

@@ -245,7 +245,7 @@ fn BusinessSection(setting: Option<BusinessSetting>) -> impl IntoView {
 static RENAME: [FormKey; 1] = [FormKey::Bv(BvField::Name)];
 
 fn named(name: String) -> crate::ui::form::model::Snapshot {
-    (std::collections::BTreeMap::from([(FormKey::Bv(BvField::Name), name)]), None)
+    ([(FormKey::Bv(BvField::Name), name)].into_iter().collect(), None)
 }
 
 /// The organization's name: the one thing an admin changes about their own

@@ -3,6 +3,7 @@
 //! and the unsaved-changes guard.
 
 pub mod inputs;
+pub mod keyed;
 pub mod model;
 pub mod rich_text;
 pub mod unsaved;

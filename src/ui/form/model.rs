@@ -14,7 +14,8 @@ use crate::ui::safe_html::sanitize_to_string;
 use orgdesk_model::fields::{self, Field};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use super::keyed::{KeyMap, KeySet};
+use std::collections::BTreeMap;
 
 /// A field of any form: one small `Copy` key, so the form machinery and its
 /// views are compiled once for every form.
@@ -115,7 +116,7 @@ pub const fn ob_keys<const N: usize>(fields: &[Field]) -> [FormKey; N] {
 
 /// A record as form values, and the version they are from (an entity tag, or
 /// where the server sends none an HTTP date).
-pub type Snapshot = (BTreeMap<FormKey, String>, Option<String>);
+pub type Snapshot = (KeyMap<FormKey, String>, Option<String>);
 
 /// What a save sends: the changed keys with their values, and the version
 /// the changes are based on.
@@ -157,17 +158,17 @@ pub struct Conflict {
 #[derive(Clone, Copy)]
 pub struct FormModel {
     pub keys: &'static [FormKey],
-    values: RwSignal<BTreeMap<FormKey, String>>,
-    base: RwSignal<BTreeMap<FormKey, String>>,
+    values: RwSignal<KeyMap<FormKey, String>>,
+    base: RwSignal<KeyMap<FormKey, String>>,
     /// The version (entity tag, else `updated_at` as an HTTP date) the edits are based on.
     version: RwSignal<Option<String>>,
     /// For a draft restored after a reload: what each changed field held when
     /// the admin started, to tell their edits from the server's.
-    started_from: RwSignal<BTreeMap<FormKey, String>>,
-    touched: RwSignal<BTreeSet<FormKey>>,
-    server: RwSignal<BTreeMap<FormKey, String>>,
+    started_from: RwSignal<KeyMap<FormKey, String>>,
+    touched: RwSignal<KeySet<FormKey>>,
+    server: RwSignal<KeyMap<FormKey, String>>,
     /// Fields whose saved value came back different from what was sent.
-    not_kept: RwSignal<BTreeSet<FormKey>>,
+    not_kept: RwSignal<KeySet<FormKey>>,
     /// A server message for no field in this form.
     pub general: RwSignal<Option<String>>,
     /// Bumped on every save attempt; the error summary refocuses each time.
@@ -180,8 +181,8 @@ pub struct FormModel {
 
 impl FormModel {
     pub fn new(keys: &'static [FormKey], draft_key: String) -> Self {
-        let values = RwSignal::new(BTreeMap::<FormKey, String>::new());
-        let base = RwSignal::new(BTreeMap::<FormKey, String>::new());
+        let values = RwSignal::new(KeyMap::<FormKey, String>::new());
+        let base = RwSignal::new(KeyMap::<FormKey, String>::new());
         let changed = Memo::new(move |_| {
             values.with(|values| {
                 base.with(|base| {
@@ -202,10 +203,10 @@ impl FormModel {
             base,
             changed,
             version: RwSignal::new(None),
-            started_from: RwSignal::new(BTreeMap::new()),
-            touched: RwSignal::new(BTreeSet::new()),
-            server: RwSignal::new(BTreeMap::new()),
-            not_kept: RwSignal::new(BTreeSet::new()),
+            started_from: RwSignal::new(KeyMap::new()),
+            touched: RwSignal::new(KeySet::new()),
+            server: RwSignal::new(KeyMap::new()),
+            not_kept: RwSignal::new(KeySet::new()),
             general: RwSignal::new(None),
             attempt: RwSignal::new(0),
             state: RwSignal::new(SaveState::Idle),
@@ -216,10 +217,10 @@ impl FormModel {
 
     /// Takes the server's values; a draft left from before (a reload, an
     /// expired session) is laid over them.
-    pub fn load(&self, base: BTreeMap<FormKey, String>, version: Option<String>) {
+    pub fn load(&self, base: KeyMap<FormKey, String>, version: Option<String>) {
         let draft = storage::session_get(&self.draft_key.get_value()).and_then(|s| json::from_str::<Draft>(&s).ok());
         let mut values = base.clone();
-        let mut started = BTreeMap::new();
+        let mut started = KeyMap::new();
         let mut version = version;
         if let Some(draft) = draft {
             for (wire, (was, mine)) in draft.changes {
@@ -236,9 +237,9 @@ impl FormModel {
         self.values.set(values);
         self.started_from.set(started);
         self.version.set(version);
-        self.touched.set(BTreeSet::new());
-        self.server.set(BTreeMap::new());
-        self.not_kept.set(BTreeSet::new());
+        self.touched.set(KeySet::new());
+        self.server.set(KeyMap::new());
+        self.not_kept.set(KeySet::new());
         self.general.set(None);
         self.conflicts.set(Vec::new());
     }
@@ -249,7 +250,7 @@ impl FormModel {
     }
 
     /// Every field's current value, as typed.
-    pub fn values_untracked(&self) -> BTreeMap<FormKey, String> {
+    pub fn values_untracked(&self) -> KeyMap<FormKey, String> {
         self.values.get_untracked()
     }
 
@@ -305,8 +306,8 @@ impl FormModel {
 
     /// Fields whose rules run: the changed ones, those depending on them,
     /// and any the admin visited.
-    fn checked(&self) -> BTreeSet<FormKey> {
-        let mut set: BTreeSet<FormKey> = self.touched.get();
+    fn checked(&self) -> KeySet<FormKey> {
+        let mut set: KeySet<FormKey> = self.touched.get();
         for k in self.changed() {
             set.insert(k);
             set.extend(k.dependents());
@@ -359,15 +360,15 @@ impl FormModel {
     }
 
     /// The save went through: the server's answer is the new starting point.
-    pub fn saved(&self, base: BTreeMap<FormKey, String>, version: Option<String>) {
+    pub fn saved(&self, base: KeyMap<FormKey, String>, version: Option<String>) {
         storage::session_remove(&self.draft_key.get_value());
         self.values.set(base.clone());
         self.base.set(base);
         self.version.set(version);
-        self.started_from.set(BTreeMap::new());
-        self.touched.set(BTreeSet::new());
-        self.server.set(BTreeMap::new());
-        self.not_kept.set(BTreeSet::new());
+        self.started_from.set(KeyMap::new());
+        self.touched.set(KeySet::new());
+        self.server.set(KeyMap::new());
+        self.not_kept.set(KeySet::new());
         self.conflicts.set(Vec::new());
         self.attempt.set(0);
         self.state.set(SaveState::Saved(js_sys::Date::now()));
@@ -377,9 +378,9 @@ impl FormModel {
     /// back different were not kept (a server that drops keys it has no rule
     /// for still answers 200). They get the typed value back, a message, and
     /// stay in the draft; the save is not reported as done.
-    fn check_kept(&self, sent: &[(String, String)], typed: &BTreeMap<FormKey, String>) {
+    fn check_kept(&self, sent: &[(String, String)], typed: &KeyMap<FormKey, String>) {
         let base = self.base.get_untracked();
-        let lost: BTreeSet<FormKey> = sent
+        let lost: KeySet<FormKey> = sent
             .iter()
             .filter_map(|(wire, value)| {
                 let k = self.key_named(wire)?;
@@ -407,7 +408,7 @@ impl FormModel {
     /// for the page to show. Nothing typed is touched.
     pub fn failed(&self, error: ApiError) {
         if let ApiError::Invalid { fields, message, .. } = &error {
-            let mut on_fields = BTreeMap::new();
+            let mut on_fields = KeyMap::new();
             let mut elsewhere = Vec::new();
             for (path, messages) in fields {
                 let text = messages.join(" ");
@@ -433,7 +434,7 @@ impl FormModel {
     /// The record changed on the server since the admin started: list the
     /// fields both sides changed, and move the starting point to the server's
     /// version so the next save is checked against it.
-    pub fn conflict(&self, current: BTreeMap<FormKey, String>, version: Option<String>) {
+    pub fn conflict(&self, current: KeyMap<FormKey, String>, version: Option<String>) {
         let base = self.base.get_untracked();
         let started = self.started_from.get_untracked();
         let mut list = Vec::new();
@@ -455,7 +456,7 @@ impl FormModel {
         });
         self.base.set(current);
         self.version.set(version);
-        self.started_from.set(BTreeMap::new());
+        self.started_from.set(KeyMap::new());
         self.state.set(SaveState::Idle);
         self.conflicts.set(list);
         self.persist();
@@ -477,10 +478,10 @@ impl FormModel {
     pub fn discard(&self) {
         storage::session_remove(&self.draft_key.get_value());
         self.values.set(self.base.get_untracked());
-        self.started_from.set(BTreeMap::new());
-        self.touched.set(BTreeSet::new());
-        self.server.set(BTreeMap::new());
-        self.not_kept.set(BTreeSet::new());
+        self.started_from.set(KeyMap::new());
+        self.touched.set(KeySet::new());
+        self.server.set(KeyMap::new());
+        self.not_kept.set(KeySet::new());
         self.general.set(None);
         self.conflicts.set(Vec::new());
         self.attempt.set(0);

@@ -10,9 +10,10 @@ use crate::core::session::Dialect;
 use leptos::prelude::*;
 use orgdesk_model::blendvision::{BusinessPlanType, Organization};
 use orgdesk_model::bv_form::{self, business_values, BvField};
+use crate::ui::form::keyed::KeyMap;
 
 /// The form's values keyed for the form machinery.
-fn keyed(values: std::collections::BTreeMap<BvField, String>) -> std::collections::BTreeMap<FormKey, String> {
+fn keyed(values: Vec<(BvField, String)>) -> KeyMap<FormKey, String> {
     values.into_iter().map(|(f, v)| (FormKey::Bv(f), v)).collect()
 }
 
