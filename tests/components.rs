@@ -8,7 +8,7 @@ use orgdesk::i18n::{provide_i18n, I18n, Lang};
 use orgdesk::features::blendvision::organization::BvOrganizationOverview;
 use orgdesk::features::openbadge::billing::Billing;
 use orgdesk::features::openbadge::profile::ProfileForm;
-use orgdesk::features::auth::sign_in::SignInForm;
+use orgdesk::features::auth::sign_in::{self, SignInForm};
 use orgdesk::core::session::{Dialect, Session, SessionStore};
 use orgdesk_model::{blendvision as bv, openbadge as ob};
 use wasm_bindgen::JsCast;
@@ -66,8 +66,15 @@ fn text(root: &HtmlElement) -> String {
     root.text_content().unwrap_or_default()
 }
 
+fn sign_in_with(dialect: Dialect) -> sign_in::Authenticate {
+    match dialect {
+        Dialect::OpenBadge => sign_in::open_badge,
+        Dialect::BlendVision => sign_in::blendvision,
+    }
+}
+
 fn sign_in_form(dialect: Dialect) -> HtmlElement {
-    mount(Lang::En, move || view! { <SignInForm dialect on_signed_in=Callback::new(|_: Session| ())/> }).0
+    mount(Lang::En, move || view! { <SignInForm dialect authenticate=sign_in_with(dialect) on_signed_in=Callback::new(|_: Session| ())/> }).0
 }
 
 #[wasm_bindgen_test]
@@ -150,7 +157,7 @@ async fn without_password_sign_in_the_token_form_is_the_only_one() {
 
     let root = mount(Lang::It, move || {
         provide_context(caps);
-        view! { <SignInForm dialect=Dialect::OpenBadge on_signed_in=Callback::new(|_: Session| ())/> }
+        view! { <SignInForm dialect=Dialect::OpenBadge authenticate=sign_in::open_badge on_signed_in=Callback::new(|_: Session| ())/> }
     })
     .0;
     settle().await;
@@ -162,7 +169,7 @@ async fn without_password_sign_in_the_token_form_is_the_only_one() {
 
 #[wasm_bindgen_test]
 async fn sign_in_errors_follow_the_language() {
-    let (root, i18n) = mount(Lang::It, || view! { <SignInForm dialect=Dialect::OpenBadge on_signed_in=Callback::new(|_: Session| ())/> });
+    let (root, i18n) = mount(Lang::It, || view! { <SignInForm dialect=Dialect::OpenBadge authenticate=sign_in::open_badge on_signed_in=Callback::new(|_: Session| ())/> });
     submit(&root);
     settle().await;
     assert!(text(&root).contains("C'è un problema"));
@@ -722,15 +729,15 @@ async fn fetched_data_follows_its_inputs_keeps_the_last_answer_and_drops_a_stale
     });
     let fetched = slot.take().unwrap();
     settle().await;
-    assert_eq!((fetched.get(), runs.get()), (None, 1), "fetching, nothing to show yet");
+    assert_eq!((fetched.get(), runs.get(), fetched.loading()), (None, 1, true), "fetching, nothing to show yet");
     input.set(2);
     TimeoutFuture::new(100).await;
     assert_eq!((fetched.get(), runs.get()), (Some(Ok(20)), 2), "a changed input fetches again");
     TimeoutFuture::new(400).await;
-    assert_eq!(fetched.get(), Some(Ok(20)), "the first, slower answer came too late and was dropped");
+    assert_eq!((fetched.get(), fetched.loading()), (Some(Ok(20)), false), "the first, slower answer came too late and was dropped");
     fetched.refetch();
     settle().await;
-    assert_eq!((fetched.get(), runs.get()), (Some(Ok(20)), 3), "the last answer stays while fetching again");
+    assert_eq!((fetched.get(), runs.get(), fetched.loading()), (Some(Ok(20)), 3, true), "the last answer stays while fetching again");
     input.set(3);
     TimeoutFuture::new(100).await;
     assert_eq!(fetched.get(), Some(Ok(30)));

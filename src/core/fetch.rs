@@ -18,6 +18,8 @@ use std::task::{Context, Poll};
 pub struct Fetched<T: 'static> {
     answer: RwSignal<Option<Result<T, ApiError>>>,
     again: RwSignal<u32>,
+    /// A fetch is on its way (the first, or one whose answer will replace the last).
+    pending: RwSignal<bool>,
 }
 
 impl<T> Clone for Fetched<T> {
@@ -37,9 +39,11 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
     {
         let answer = RwSignal::new(None);
         let again = RwSignal::new(0u32);
+        let pending = RwSignal::new(true);
         Effect::new(move |_| {
             again.track();
             let future = fetch();
+            pending.set(true);
             // This run's owner: cleaned up when the effect runs again or the
             // page goes, which aborts the request and silences its answer.
             let Some(owner) = Owner::current() else { return };
@@ -50,15 +54,22 @@ impl<T: Clone + Send + Sync + 'static> Fetched<T> {
                 let result = Scoped { owner, future: Box::pin(future) }.await;
                 if live.load(Ordering::Relaxed) {
                     let _ = answer.try_set(Some(result));
+                    let _ = pending.try_set(false);
                 }
             });
         });
-        Fetched { answer, again }
+        Fetched { answer, again, pending }
     }
 
     /// The last answer (tracked); `None` until the first is in.
     pub fn get(&self) -> Option<Result<T, ApiError>> {
         self.answer.get()
+    }
+
+    /// Whether a fetch is on its way (tracked): the first, or one whose
+    /// answer will replace the one shown.
+    pub fn loading(&self) -> bool {
+        self.pending.get()
     }
 
     /// Fetches again; the last answer stays until the new one is in.

@@ -54,6 +54,8 @@ test('search, filter and page, then come back with the back button', async ({ pa
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Next' }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText(/^Page 2 of \d+/)).toBeVisible();
+  // The table says it is busy until the second page's rows replace the first's.
+  await expect(page.locator('.table-wrap')).not.toHaveAttribute('aria-busy', 'true');
   const secondPage = await rows(page).locator('th').allTextContents();
   expect(secondPage.length).toBeGreaterThan(0);
 

@@ -13,9 +13,11 @@ use leptos::task::spawn_local;
 use crate::ui::head::Title;
 use crate::core::navigation::{use_location, Go};
 use orgdesk_model::validate::{self, Problem as Rule};
+use std::future::Future;
+use std::pin::Pin;
 
 #[component]
-pub fn SignIn(dialect: Dialect) -> impl IntoView {
+pub fn SignIn(dialect: Dialect, authenticate: Authenticate) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let location = use_location();
@@ -49,7 +51,7 @@ pub fn SignIn(dialect: Dialect) -> impl IntoView {
                 }.into_any()),
                 None => None,
             }}
-            <SignInForm dialect on_signed_in/>
+            <SignInForm dialect authenticate on_signed_in/>
             <p class="sign-in__other"><a href="/" rel="external">{move || i18n.t(T::OtherPlatform)}</a></p>
         </section>
     }
@@ -57,7 +59,7 @@ pub fn SignIn(dialect: Dialect) -> impl IntoView {
 
 /// Why a sign-in failed, as shown above the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Failure {
+pub enum Failure {
     Text(T),
     /// 429: too many failed attempts; try again after this many seconds, if said.
     Locked(Option<u32>),
@@ -74,7 +76,7 @@ impl Failure {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Method {
+pub enum Method {
     Password,
     ApiToken,
 }
@@ -213,7 +215,7 @@ impl SignInState {
 
     /// Validates, then signs in with the chosen method; a success goes to
     /// `on_signed_in`, a failure is shown above the form.
-    fn submit(self, problems: Signal<Vec<Problem>>, dialect: Dialect, on_signed_in: Callback<Session>) {
+    fn submit(self, problems: Signal<Vec<Problem>>, authenticate: Authenticate, on_signed_in: Callback<Session>) {
         if self.pending.get_untracked() {
             return;
         }
@@ -232,7 +234,7 @@ impl SignInState {
             org_id: self.org_id.get_untracked().trim().to_string(),
         };
         spawn_local(async move {
-            let outcome = authenticate(dialect, chosen, credentials).await;
+            let outcome = authenticate(chosen, credentials).await;
             self.pending.set(false);
             match outcome {
                 Ok(session) => {
@@ -254,41 +256,63 @@ impl SignInState {
 }
 
 /// What the admin typed.
-struct Credentials {
+pub struct Credentials {
     email: String,
     password: String,
     token: String,
     org_id: String,
 }
 
-/// Asks the platform for a session with the given credentials.
-async fn authenticate(dialect: Dialect, chosen: Method, c: Credentials) -> Result<Session, Failure> {
-    let token_refused = |e: ApiError| match e {
+/// Asks one platform for a session with the given credentials. Each console
+/// passes its own platform's, so it links only that platform's sign-in calls
+/// and answers (issue 17).
+pub type Authenticate = fn(Method, Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>>;
+
+/// An API token the platform refused, in words.
+fn token_refused(dialect: Dialect, e: ApiError) -> Failure {
+    match e {
         ApiError::Unauthenticated { .. } => Failure::Text(T::TokenRejected),
         ApiError::Forbidden { .. } | ApiError::NotFound { .. } if dialect == Dialect::BlendVision => Failure::Text(T::TokenOrgRejected),
         e @ ApiError::Invalid { .. } => Failure::Text(api_error_key(&e)),
         other => credentials_error(other),
-    };
-    match (dialect, chosen) {
-        (Dialect::OpenBadge, Method::ApiToken) => {
-            api::openbadge::current_user(c.token.clone()).await.map(|_| Session::new(dialect, c.token, None)).map_err(token_refused)
-        }
-        (Dialect::OpenBadge, Method::Password) => api::openbadge::login(&c.email, &c.password)
-            .await
-            .map(|t| Session::new(dialect, t.token, t.expires_at.map(|at| at.millis())))
-            .map_err(credentials_error),
-        (Dialect::BlendVision, Method::ApiToken) => api::blendvision::organization_as(c.token.clone(), c.org_id.clone())
-            .await
-            .map(|_| Session { org_id: Some(c.org_id), ..Session::new(dialect, c.token, None) })
-            .map_err(token_refused),
-        (Dialect::BlendVision, Method::Password) => api::blendvision::login(&c.email, &c.password)
-            .await
-            .map(|r| Session {
-                refresh_token: Some(r.refresh_token).filter(|t| !t.is_empty()),
-                ..Session::new(dialect, r.access_token, r.expires_in.map(|s| js_sys::Date::now() as i64 + s * 1000))
-            })
-            .map_err(credentials_error),
     }
+}
+
+/// [`Authenticate`] for Open Badge.
+pub fn open_badge(chosen: Method, c: Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>> {
+    let dialect = Dialect::OpenBadge;
+    Box::pin(async move {
+        match chosen {
+            Method::ApiToken => api::openbadge::current_user(c.token.clone())
+                .await
+                .map(|_| Session::new(dialect, c.token, None))
+                .map_err(|e| token_refused(dialect, e)),
+            Method::Password => api::openbadge::login(&c.email, &c.password)
+                .await
+                .map(|t| Session::new(dialect, t.token, t.expires_at.map(|at| at.millis())))
+                .map_err(credentials_error),
+        }
+    })
+}
+
+/// [`Authenticate`] for BlendVision One.
+pub fn blendvision(chosen: Method, c: Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>> {
+    let dialect = Dialect::BlendVision;
+    Box::pin(async move {
+        match chosen {
+            Method::ApiToken => api::blendvision::organization_as(c.token.clone(), c.org_id.clone())
+                .await
+                .map(|_| Session { org_id: Some(c.org_id), ..Session::new(dialect, c.token, None) })
+                .map_err(|e| token_refused(dialect, e)),
+            Method::Password => api::blendvision::login(&c.email, &c.password)
+                .await
+                .map(|r| Session {
+                    refresh_token: Some(r.refresh_token).filter(|t| !t.is_empty()),
+                    ..Session::new(dialect, r.access_token, r.expires_in.map(|s| js_sys::Date::now() as i64 + s * 1000))
+                })
+                .map_err(credentials_error),
+        }
+    })
 }
 
 /// A field's error text, in the viewer's language.
@@ -297,7 +321,7 @@ fn field_error(i18n: I18n, memo: Memo<Option<T>>) -> Signal<Option<&'static str>
 }
 
 #[component]
-pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl IntoView {
+pub fn SignInForm(dialect: Dialect, authenticate: Authenticate, on_signed_in: Callback<Session>) -> impl IntoView {
     let i18n = use_i18n();
     let caps = use_capabilities();
     let password_offered = dialect == Dialect::BlendVision || caps.offers_untracked(Extension::ObPassword);
@@ -306,7 +330,7 @@ pub fn SignInForm(dialect: Dialect, on_signed_in: Callback<Session>) -> impl Int
     let SignInState { method, pending, failure, attempt, .. } = state;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        state.submit(problems, dialect, on_signed_in);
+        state.submit(problems, authenticate, on_signed_in);
     };
 
     view! {

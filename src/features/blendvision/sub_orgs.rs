@@ -111,7 +111,7 @@ impl Listing {
     }
 
     fn loading(self) -> bool {
-        self.result.get().is_none()
+        self.result.loading()
     }
 
     /// Adds or takes away one filter value, back on the first page.
