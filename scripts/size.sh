@@ -10,9 +10,8 @@ KB=1024
 # page and 250 KB for each console. BlendVision is within its 250 KB; the
 # Open Badge console's and the public page's budgets are where the build
 # stands (288 and 115 KB; README, "Performance and security", says what got
-# them there) with
-# about 1 KB to spare, so that nothing grows back while the twiggy work
-# gets them down.
+# them there) with about 1 KB to spare, so that nothing grows back while
+# the twiggy work gets them down.
 entries=(
   "landing page|index.html|15"
   "Open Badge console|openbadge/index.html|289"
