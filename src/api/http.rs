@@ -75,12 +75,29 @@ pub async fn send<T: DeserializeOwned>(call: Call<'_>) -> Result<T, ApiError> {
 pub async fn send_reading<T: DeserializeOwned>(call: Call<'_>, header: Option<&str>) -> Result<(T, Option<String>), ApiError> {
     let answer = exchange(call, header).await?;
     if (200..300).contains(&answer.status) {
-        let body = if answer.text.trim().is_empty() { "null" } else { answer.text.as_str() };
-        let body = json::from_str(body).map_err(ApiError::Decode)?;
-        Ok((body, answer.header))
+        Ok((decode(&answer.text)?, answer.header))
     } else {
         Err(error_from(answer.status, &answer.text, answer.retry_after))
     }
+}
+
+/// [`send`] for a call whose failures the page tells apart by status alone
+/// (the public page shows no server message): no error body is decoded, so
+/// a build that makes only such calls carries neither platform's error
+/// decoders (issue 17).
+pub async fn send_status_only<T: DeserializeOwned>(call: Call<'_>) -> Result<T, ApiError> {
+    let answer = exchange(call, None).await?;
+    if (200..300).contains(&answer.status) {
+        decode(&answer.text)
+    } else {
+        Err(status_error(answer.status, answer.retry_after, String::new(), || (BTreeMap::new(), None)))
+    }
+}
+
+/// A 2xx body as `T`; an empty body reads as `null`.
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let body = if text.trim().is_empty() { "null" } else { text };
+    json::from_str(body).map_err(ApiError::Decode)
 }
 
 /// Sends `call` and ignores the body of a 2xx answer (204, `{}`).
@@ -196,6 +213,29 @@ fn ended_if_rejected(status: u16, token: Option<&str>) {
     }
 }
 
+/// The error for `status`, with the server's `message`; `invalid` gives the
+/// field errors and reason of a 400/409/422, and is asked only then.
+fn status_error(
+    status: u16,
+    retry_after: Option<u32>,
+    message: String,
+    invalid: impl FnOnce() -> (BTreeMap<String, Vec<String>>, Option<String>),
+) -> ApiError {
+    match status {
+        401 => ApiError::Unauthenticated { message },
+        403 => ApiError::Forbidden { message },
+        404 => ApiError::NotFound { message },
+        412 => ApiError::Conflict,
+        413 => ApiError::TooLarge { message },
+        429 => ApiError::RateLimited { retry_after_secs: retry_after },
+        400 | 409 | 422 => {
+            let (fields, reason) = invalid();
+            ApiError::Invalid { message, fields, reason }
+        }
+        _ => ApiError::Server { status, message },
+    }
+}
+
 /// Maps an error answer of either dialect. Both bodies are tried: a proxy in
 /// front of either platform may answer in the other's shape, or in HTML.
 pub fn error_from(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
@@ -208,29 +248,17 @@ pub fn error_from(status: u16, body: &str, retry_after: Option<u32>) -> ApiError
         .map(|r| r.message.clone())
         .or_else(|| laravel.as_ref().map(|l| l.message.clone()))
         .unwrap_or_default();
-    match status {
-        401 => ApiError::Unauthenticated { message },
-        403 => ApiError::Forbidden { message },
-        404 => ApiError::NotFound { message },
-        412 => ApiError::Conflict,
-        413 => ApiError::TooLarge { message },
-        429 => ApiError::RateLimited { retry_after_secs: retry_after },
-        400 | 409 | 422 => {
-            let (fields, reason) = match (&rpc, &laravel) {
-                (Some(r), _) => {
-                    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
-                    for v in r.field_violations() {
-                        fields.entry(v.field.clone()).or_default().push(v.description.clone());
-                    }
-                    (fields, r.reason().map(str::to_string))
-                }
-                (None, Some(l)) => (l.errors.clone(), None),
-                (None, None) => (BTreeMap::new(), None),
-            };
-            ApiError::Invalid { message, fields, reason }
+    status_error(status, retry_after, message, || match (&rpc, &laravel) {
+        (Some(r), _) => {
+            let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for v in r.field_violations() {
+                fields.entry(v.field.clone()).or_default().push(v.description.clone());
+            }
+            (fields, r.reason().map(str::to_string))
         }
-        _ => ApiError::Server { status, message },
-    }
+        (None, Some(l)) => (l.errors.clone(), None),
+        (None, None) => (BTreeMap::new(), None),
+    })
 }
 
 /// An upload in flight; `abort` cancels it.

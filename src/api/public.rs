@@ -1,6 +1,6 @@
 //! The public issuer profile: no token, same answer for everyone.
 
-use super::http::{send, Body, Call};
+use super::http::{send_status_only, Body, Call};
 use super::ApiError;
 use crate::core::session::Dialect;
 use gloo_net::http::Method;
@@ -12,6 +12,7 @@ pub async fn organization(id: String) -> Result<PublicOrganization, ApiError> {
     let mut call = Call::new(Dialect::OpenBadge, Method::GET, &path, None, Body::None).needs(crate::core::capabilities::Extension::ObPublic);
     // Visitors see a switch change at once; the ETag keeps that cheap.
     call.revalidate = true;
-    let data: Data<PublicOrganization> = send(call).await?;
+    // Its failures are shown by kind only (unavailable, not offered, retry).
+    let data: Data<PublicOrganization> = send_status_only(call).await?;
     Ok(data.data)
 }

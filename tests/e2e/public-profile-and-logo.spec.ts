@@ -251,3 +251,20 @@ test('an admin removes the seeded logo, checks, uploads and sees the new one', a
   checkVisitor();
   await visitor.close();
 });
+
+test('without a profile inlined by the server, the page asks the API, says so when that fails, and tries again', async ({ page }) => {
+  // The bare entry page, as a CDN serves dist/: no first paint and no profile inlined.
+  const bare = await (await page.request.get('/public/index.html')).text();
+  expect(bare).not.toContain('orgdesk-public-data');
+  await page.route(`**/issuers/${VALMARINA}`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: bare }));
+  let down = true;
+  await page.route('**/api/v1/public/organizations/*', (route) =>
+    down ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"maintenance"}' }) : route.fallback(),
+  );
+  await page.goto(`/issuers/${VALMARINA}`);
+  await expect(page.getByRole('heading', { name: 'The organization could not be loaded' })).toBeVisible();
+  await expect(page.getByText('maintenance')).toHaveCount(0);
+  down = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
+});
