@@ -61,10 +61,11 @@ fn Console(base: &'static str, children: Children) -> impl IntoView {
 
 /// The page for the current path, made again only when the path changes
 /// (not when only the query does: a list's filters stay on the same page).
+/// The location's path and query are signals of their own, each set only
+/// when it changed, so reading the path is enough.
 fn pages(page: fn(&str) -> AnyView) -> impl IntoView {
     let location = use_location();
-    let path = Memo::new(move |_| location.path());
-    move || path.with(|p| page(p))
+    move || page(&location.path())
 }
 
 #[component]
