@@ -325,7 +325,7 @@ pub async fn upload_file<T: DeserializeOwned>(
             ended_if_rejected(status, Some(&token));
             let text = xhr.response_text().ok().flatten().unwrap_or_default();
             if (200..300).contains(&status) {
-                json::from_str(&text).map_err(ApiError::Decode)
+                decode(&text)
             } else {
                 Err(error_from(status, &text, None))
             }
