@@ -32,8 +32,23 @@ test('an admin sees totals and switches years on the chart and table', async ({ 
   const total = await table.locator('tfoot td').textContent();
   expect(Number(total!.replace(/,/g, ''))).toBe(cells.reduce((sum, c) => sum + Number(c.replace(/,/g, '')), 0));
 
+  // While another year loads, the last one stays, marked busy, with a status.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const year2025 = (url: URL) => url.pathname.endsWith('/year-statistics') && url.searchParams.get('year') === '2025';
+  await page.route(year2025, async (route) => {
+    await held;
+    await route.fallback();
+  });
   await page.getByLabel('Year').selectOption('2025');
+  const card = page.locator('section.chart-card');
+  await expect(card).toHaveAttribute('aria-busy', 'true');
+  await expect(card.getByRole('status')).toHaveText('Loading…');
+  await expect(table.locator('caption')).toContainText('2024');
+  release();
   await expect(table.locator('caption')).toContainText('2025');
+  await expect(card).not.toHaveAttribute('aria-busy', 'true');
+  await expect(card.getByRole('status')).toHaveText('');
   expect(await table.locator('tfoot td').textContent()).not.toBe(total);
 });
 

@@ -61,7 +61,9 @@ pub fn StatisticsView(org: Organization, totals: Statistics) -> impl IntoView {
         Some(Err(e)) => failure.set(Some(e)),
         None => {}
     });
-    let loading = Signal::derive(move || request.get().is_none());
+    // True from the first request until its answer, and again while another
+    // year loads (the last one stays on screen meanwhile).
+    let loading = Signal::derive(move || request.loading());
     let shown_year = Signal::derive(move || loaded.with(|l| l.as_ref().map_or(year.get(), |s| s.year)));
     let values = Signal::derive(move || loaded.with(|l| l.as_ref().map(|s| s.months.clone()).unwrap_or_else(|| vec![0; 12])));
     let current = Signal::derive(move || (shown_year.get() == this_year).then_some(this_month));
