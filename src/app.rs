@@ -6,7 +6,7 @@
 
 use crate::core::config::Config;
 use crate::core::navigation::{provide_location, use_location};
-use crate::core::session::{Dialect, SessionStore};
+use crate::core::session::SessionStore;
 use crate::features::auth::idle::IdleWarning;
 use crate::features::auth::sign_in::{self, SignIn};
 use crate::features::auth::sign_out::SignOutButton;
@@ -73,7 +73,7 @@ pub fn OpenBadgeConsole() -> impl IntoView {
     view! {
         <Console base="/openbadge">
             {pages(|path| match path {
-                "/openbadge/sign-in" => view! { <SignIn dialect=Dialect::OpenBadge authenticate=sign_in::open_badge/> }.into_any(),
+                "/openbadge/sign-in" => view! { <SignIn platform=sign_in::OPEN_BADGE/> }.into_any(),
                 "/openbadge" => view! { <ProfilePage/> }.into_any(),
                 "/openbadge/billing" => view! { <BillingPage/> }.into_any(),
                 "/openbadge/public-profile" => view! { <PublicSettingsPage/> }.into_any(),
@@ -90,7 +90,7 @@ pub fn BlendVisionConsole() -> impl IntoView {
     view! {
         <Console base="/blendvision">
             {pages(|path| match path {
-                "/blendvision/sign-in" => view! { <SignIn dialect=Dialect::BlendVision authenticate=sign_in::blendvision/> }.into_any(),
+                "/blendvision/sign-in" => view! { <SignIn platform=sign_in::BLENDVISION/> }.into_any(),
                 "/blendvision" => view! { <BvOrganizationPage/> }.into_any(),
                 "/blendvision/sub-orgs" => view! { <SubOrgsPage/> }.into_any(),
                 _ => match path.strip_prefix("/blendvision/sub-orgs/").filter(|id| !id.is_empty() && !id.contains('/')) {

@@ -66,15 +66,15 @@ fn text(root: &HtmlElement) -> String {
     root.text_content().unwrap_or_default()
 }
 
-fn sign_in_with(dialect: Dialect) -> sign_in::Authenticate {
+fn platform(dialect: Dialect) -> sign_in::Platform {
     match dialect {
-        Dialect::OpenBadge => sign_in::open_badge,
-        Dialect::BlendVision => sign_in::blendvision,
+        Dialect::OpenBadge => sign_in::OPEN_BADGE,
+        Dialect::BlendVision => sign_in::BLENDVISION,
     }
 }
 
 fn sign_in_form(dialect: Dialect) -> HtmlElement {
-    mount(Lang::En, move || view! { <SignInForm dialect authenticate=sign_in_with(dialect) on_signed_in=Callback::new(|_: Session| ())/> }).0
+    mount(Lang::En, move || view! { <SignInForm platform=platform(dialect) on_signed_in=Callback::new(|_: Session| ())/> }).0
 }
 
 #[wasm_bindgen_test]
@@ -157,7 +157,7 @@ async fn without_password_sign_in_the_token_form_is_the_only_one() {
 
     let root = mount(Lang::It, move || {
         provide_context(caps);
-        view! { <SignInForm dialect=Dialect::OpenBadge authenticate=sign_in::open_badge on_signed_in=Callback::new(|_: Session| ())/> }
+        view! { <SignInForm platform=sign_in::OPEN_BADGE on_signed_in=Callback::new(|_: Session| ())/> }
     })
     .0;
     settle().await;
@@ -169,7 +169,7 @@ async fn without_password_sign_in_the_token_form_is_the_only_one() {
 
 #[wasm_bindgen_test]
 async fn sign_in_errors_follow_the_language() {
-    let (root, i18n) = mount(Lang::It, || view! { <SignInForm dialect=Dialect::OpenBadge authenticate=sign_in::open_badge on_signed_in=Callback::new(|_: Session| ())/> });
+    let (root, i18n) = mount(Lang::It, || view! { <SignInForm platform=sign_in::OPEN_BADGE on_signed_in=Callback::new(|_: Session| ())/> });
     submit(&root);
     settle().await;
     assert!(text(&root).contains("C'è un problema"));

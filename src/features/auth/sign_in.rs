@@ -17,7 +17,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 #[component]
-pub fn SignIn(dialect: Dialect, authenticate: Authenticate) -> impl IntoView {
+pub fn SignIn(platform: Platform) -> impl IntoView {
+    let dialect = platform.dialect;
     let i18n = use_i18n();
     let session = use_session();
     let location = use_location();
@@ -51,7 +52,7 @@ pub fn SignIn(dialect: Dialect, authenticate: Authenticate) -> impl IntoView {
                 }.into_any()),
                 None => None,
             }}
-            <SignInForm dialect authenticate on_signed_in/>
+            <SignInForm platform on_signed_in/>
             <p class="sign-in__other"><a href="/" rel="external">{move || i18n.t(T::OtherPlatform)}</a></p>
         </section>
     }
@@ -263,10 +264,20 @@ pub struct Credentials {
     org_id: String,
 }
 
-/// Asks one platform for a session with the given credentials. Each console
-/// passes its own platform's, so it links only that platform's sign-in calls
-/// and answers (issue 17).
-pub type Authenticate = fn(Method, Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>>;
+/// Asks one platform for a session with the given credentials.
+type Authenticate = fn(Method, Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>>;
+
+/// The platform a sign-in form is for, with the one way of asking it for a
+/// session. Each console passes its own, so it links only that platform's
+/// sign-in calls and answers (issue 17), and the two cannot disagree.
+#[derive(Clone, Copy)]
+pub struct Platform {
+    pub dialect: Dialect,
+    authenticate: Authenticate,
+}
+
+pub const OPEN_BADGE: Platform = Platform { dialect: Dialect::OpenBadge, authenticate: open_badge };
+pub const BLENDVISION: Platform = Platform { dialect: Dialect::BlendVision, authenticate: blendvision };
 
 /// An API token the platform refused, in words.
 fn token_refused(dialect: Dialect, e: ApiError) -> Failure {
@@ -278,8 +289,8 @@ fn token_refused(dialect: Dialect, e: ApiError) -> Failure {
     }
 }
 
-/// [`Authenticate`] for Open Badge.
-pub fn open_badge(chosen: Method, c: Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>> {
+/// [`OPEN_BADGE`]'s way in.
+fn open_badge(chosen: Method, c: Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>> {
     let dialect = Dialect::OpenBadge;
     Box::pin(async move {
         match chosen {
@@ -295,8 +306,8 @@ pub fn open_badge(chosen: Method, c: Credentials) -> Pin<Box<dyn Future<Output =
     })
 }
 
-/// [`Authenticate`] for BlendVision One.
-pub fn blendvision(chosen: Method, c: Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>> {
+/// [`BLENDVISION`]'s way in.
+fn blendvision(chosen: Method, c: Credentials) -> Pin<Box<dyn Future<Output = Result<Session, Failure>>>> {
     let dialect = Dialect::BlendVision;
     Box::pin(async move {
         match chosen {
@@ -321,7 +332,8 @@ fn field_error(i18n: I18n, memo: Memo<Option<T>>) -> Signal<Option<&'static str>
 }
 
 #[component]
-pub fn SignInForm(dialect: Dialect, authenticate: Authenticate, on_signed_in: Callback<Session>) -> impl IntoView {
+pub fn SignInForm(platform: Platform, on_signed_in: Callback<Session>) -> impl IntoView {
+    let Platform { dialect, authenticate } = platform;
     let i18n = use_i18n();
     let caps = use_capabilities();
     let password_offered = dialect == Dialect::BlendVision || caps.offers_untracked(Extension::ObPassword);
