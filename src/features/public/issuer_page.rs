@@ -252,16 +252,13 @@ fn BadgeCard(template: BadgeTemplate, level: u8) -> impl IntoView {
     }
 }
 
-/// A heading whose level is chosen by the caller (h1..h6).
+/// A heading whose level is chosen by the caller (h1..h6): one element
+/// whose tag is picked at run time, rather than six views to choose from.
 #[component]
 fn Heading(level: u8, #[prop(optional, into)] id: Option<String>, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+    use leptos::html::{custom, ElementChild};
+    use leptos::tachys::html::attribute::global::GlobalAttributes;
+    const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
     let class = (!class.is_empty()).then_some(class);
-    match level {
-        0 | 1 => view! { <h1 id=id class=class>{children()}</h1> }.into_any(),
-        2 => view! { <h2 id=id class=class>{children()}</h2> }.into_any(),
-        3 => view! { <h3 id=id class=class>{children()}</h3> }.into_any(),
-        4 => view! { <h4 id=id class=class>{children()}</h4> }.into_any(),
-        5 => view! { <h5 id=id class=class>{children()}</h5> }.into_any(),
-        _ => view! { <h6 id=id class=class>{children()}</h6> }.into_any(),
-    }
+    custom(TAGS[usize::from(level.clamp(1, 6) - 1)]).id(id).class(class).child(children())
 }
