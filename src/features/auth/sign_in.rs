@@ -294,7 +294,7 @@ fn open_badge(chosen: Method, c: Credentials) -> Pin<Box<dyn Future<Output = Res
     let dialect = Dialect::OpenBadge;
     Box::pin(async move {
         match chosen {
-            Method::ApiToken => api::openbadge::current_user(c.token.clone())
+            Method::ApiToken => api::openbadge::check_token(c.token.clone())
                 .await
                 .map(|_| Session::new(dialect, c.token, None))
                 .map_err(|e| token_refused(dialect, e)),
