@@ -9,7 +9,8 @@ use crate::core::navigation::{provide_location, use_location};
 use crate::core::session::SessionStore;
 use crate::features::auth::idle::IdleWarning;
 use crate::features::auth::sign_in::{self, SignIn};
-use crate::features::auth::sign_out::SignOutButton;
+use crate::features::auth::renew;
+use crate::features::auth::sign_out::{self, Revoke, SignOutButton};
 use crate::features::blendvision::organization::BvOrganizationPage;
 use crate::features::blendvision::sub_org::SubOrgPage;
 use crate::features::blendvision::sub_orgs::SubOrgsPage;
@@ -42,17 +43,21 @@ pub fn provide_app_contexts() {
 }
 
 /// What both consoles run around their pages: contexts, the location (pages
-/// under `base`), the unsaved-changes guard, token renewal and the idle
-/// timer; the header with sign-out, and the idle warning.
+/// under `base`), the unsaved-changes guard, the idle timer and, where the
+/// platform has one, token renewal; the header with sign-out, and the idle
+/// warning. Each console passes its own platform's `revoke` and
+/// `keep_alive`, so it links only that platform's calls (issue 17).
 #[component]
-fn Console(base: &'static str, children: Children) -> impl IntoView {
+fn Console(base: &'static str, revoke: Revoke, #[prop(optional)] keep_alive: Option<fn()>, children: Children) -> impl IntoView {
     provide_app_contexts();
     provide_location(base);
     crate::ui::form::unsaved::provide_unsaved();
-    crate::features::auth::renew::keep_alive();
-    crate::features::auth::idle::watch_idle();
+    if let Some(keep_alive) = keep_alive {
+        keep_alive();
+    }
+    crate::features::auth::idle::watch_idle(revoke);
     view! {
-        <Shell tools=ViewFn::from(|| view! { <SignOutButton/> })>
+        <Shell tools=ViewFn::from(move || view! { <SignOutButton revoke/> })>
             <IdleWarning/>
             {children()}
         </Shell>
@@ -71,7 +76,7 @@ fn pages(page: fn(&str) -> AnyView) -> impl IntoView {
 #[component]
 pub fn OpenBadgeConsole() -> impl IntoView {
     view! {
-        <Console base="/openbadge">
+        <Console base="/openbadge" revoke=sign_out::revoke_open_badge>
             {pages(|path| match path {
                 "/openbadge/sign-in" => view! { <SignIn platform=sign_in::OPEN_BADGE/> }.into_any(),
                 "/openbadge" => view! { <ProfilePage/> }.into_any(),
@@ -88,7 +93,7 @@ pub fn OpenBadgeConsole() -> impl IntoView {
 #[component]
 pub fn BlendVisionConsole() -> impl IntoView {
     view! {
-        <Console base="/blendvision">
+        <Console base="/blendvision" revoke=sign_out::revoke_blendvision keep_alive=renew::keep_alive as fn()>
             {pages(|path| match path {
                 "/blendvision/sign-in" => view! { <SignIn platform=sign_in::BLENDVISION/> }.into_any(),
                 "/blendvision" => view! { <BvOrganizationPage/> }.into_any(),

@@ -104,10 +104,13 @@ test('an account without an organization gets an explanation, not an error dump'
   await expect(page).toHaveURL(/\/blendvision\/sign-in/);
 });
 
-test('sign out ends the session and guards the overview', async ({ page }) => {
+test('sign out ends the session and guards the overview', async ({ page, request }) => {
   await signIn(page, 'openbadge', 'admin@valmarina.example.org');
   await expect(page.getByRole('heading', { level: 1, name: 'Ateneo di Valmarina' })).toBeVisible();
+  const token = await sessionToken(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The token is revoked on the server, not only forgotten here.
+  await expect.poll(async () => (await request.get('/api/v1/issuers/organization', { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
   await expect(page).toHaveURL(/\/openbadge\/sign-in/);
   await expect(page.getByRole('status').filter({ hasText: 'You have signed out.' })).toBeVisible();
   await page.goto('/openbadge');
@@ -147,4 +150,15 @@ test('repeated wrong passwords lock the sign-in and the form says for how long',
   await expect(page.getByRole('alert').filter({ hasText: 'Too many attempts. Try again in 1 minute.' })).toBeVisible();
   await expect(page.getByLabel('E-mail')).toHaveValue(email);
   await expect(page).toHaveURL(/\/openbadge\/sign-in/);
+});
+
+test('signing out of BlendVision One revokes the token on the server', async ({ page, request }) => {
+  await signIn(page, 'blendvision', 'ops@northwind.example.com');
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Media Reseller' })).toBeVisible();
+  const token = await sessionToken(page);
+  const asked = (t: string) => request.get('/bv/org/v1/organizations', { headers: { Authorization: `Bearer ${t}` } });
+  expect((await asked(token)).status()).toBe(200);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/blendvision\/sign-in/);
+  await expect.poll(async () => (await asked(token)).status()).toBe(401);
 });

@@ -4,7 +4,7 @@
 //! platform can, and forgotten here in any case. Unsaved changes stay as
 //! drafts in this tab, as for any ended session.
 
-use super::sign_out::revoke;
+use super::sign_out::Revoke;
 use crate::core::capabilities::{use_capabilities, Capabilities};
 use crate::core::session::{use_session, SessionStore, SignedOutReason};
 use crate::core::storage;
@@ -52,8 +52,9 @@ fn mark_active() {
 #[derive(Clone, Copy)]
 struct Warning(RwSignal<bool>);
 
-/// Watches activity and the clock. Call once, in the app root.
-pub fn watch_idle() {
+/// Watches activity and the clock; an idle session's token is revoked with
+/// `revoke`. Call once, in the app root.
+pub fn watch_idle(revoke: Revoke) {
     let session = use_session();
     let caps = use_capabilities();
     let warning = RwSignal::new(false);
@@ -79,10 +80,10 @@ pub fn watch_idle() {
         }
         token
     });
-    let _ = set_interval_with_handle(move || tick(session, caps, warning), Duration::from_secs(5));
+    let _ = set_interval_with_handle(move || tick(session, caps, warning, revoke), Duration::from_secs(5));
 }
 
-fn tick(session: SessionStore, caps: Capabilities, warning: RwSignal<bool>) {
+fn tick(session: SessionStore, caps: Capabilities, warning: RwSignal<bool>, revoke: Revoke) {
     let Some(current) = session.current.get_untracked().filter(|s| !s.keep) else {
         warning.set(false);
         return;
@@ -94,7 +95,7 @@ fn tick(session: SessionStore, caps: Capabilities, warning: RwSignal<bool>) {
         // inside the timer's callback.
         leptos::task::spawn_local(async move {
             session.end(SignedOutReason::Idle);
-            revoke(&current, caps);
+            revoke(current.token, caps);
         });
     } else if idle >= IDLE_MS - WARN_MS && !warning.get_untracked() {
         warning.set(true);

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::core::capabilities::{use_capabilities, Capabilities, Extension};
-use crate::core::session::{use_session, Dialect, Session, SignedOutReason};
+use crate::core::session::{use_session, SignedOutReason};
 use crate::core::storage;
 use crate::i18n::{use_i18n, T};
 use crate::ui::form::inputs::confirm;
@@ -14,7 +14,7 @@ use crate::core::navigation::{use_location, Go};
 
 /// The header's sign-out button, shown while a session exists.
 #[component]
-pub fn SignOutButton() -> impl IntoView {
+pub fn SignOutButton(revoke: Revoke) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let location = use_location();
@@ -27,7 +27,7 @@ pub fn SignOutButton() -> impl IntoView {
         }
         // Drafts belong to this admin: signing out on purpose removes them.
         storage::session_remove_prefix("orgdesk.draft.");
-        revoke(&current, caps);
+        revoke(current.token.clone(), caps);
         session.end(SignedOutReason::SignedOut);
         location.go(current.dialect.sign_in_path(), Go::PAGE);
     };
@@ -40,18 +40,26 @@ pub fn SignOutButton() -> impl IntoView {
     }
 }
 
-/// Revokes `session`'s token server-side where the backend can; if that
-/// fails or is not offered, the token is still forgotten by the caller.
-/// `caps` is taken by the caller: a timer has no owner to find it in.
-pub fn revoke(session: &Session, caps: Capabilities) {
-    let token = session.token.clone();
-    match session.dialect {
-        Dialect::OpenBadge if caps.offers_untracked(Extension::ObPassword) => spawn_local(async move {
+/// Revokes a token server-side where the backend can; if that fails or is
+/// not offered, the token is still forgotten by the caller. `caps` is taken
+/// by the caller: a timer has no owner to find it in. Each console is given
+/// its own platform's, so it links only that platform's call (issue 17).
+pub type Revoke = fn(String, Capabilities);
+
+/// [`Revoke`] for Open Badge (`POST /api/v1/auth/logout`, our extension).
+pub fn revoke_open_badge(token: String, caps: Capabilities) {
+    if caps.offers_untracked(Extension::ObPassword) {
+        spawn_local(async move {
             let _ = api::openbadge::logout(token).await;
-        }),
-        Dialect::BlendVision if caps.offers_untracked(Extension::BvRevoke) => spawn_local(async move {
+        });
+    }
+}
+
+/// [`Revoke`] for BlendVision One (`POST /bv/account/v1/accounts/logout`, our extension).
+pub fn revoke_blendvision(token: String, caps: Capabilities) {
+    if caps.offers_untracked(Extension::BvRevoke) {
+        spawn_local(async move {
             let _ = api::blendvision::logout(token).await;
-        }),
-        _ => {}
+        });
     }
 }
