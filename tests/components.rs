@@ -411,40 +411,44 @@ fn inline_styles_are_renamed_before_parsing_and_text_is_left_alone() {
 
 #[wasm_bindgen_test]
 fn laravel_422_keeps_dot_paths_for_the_fields() {
-    use orgdesk::api::http::error_from;
+    use orgdesk::api::http::{error_from, OpenBadge};
     use orgdesk::api::ApiError;
-    let e = error_from(422, include_str!("fixtures/openbadge/validation-error.json"), None);
+    let e = error_from::<OpenBadge>(422, include_str!("fixtures/openbadge/validation-error.json"), None);
     let ApiError::Invalid { fields, .. } = e else { panic!("{e:?}") };
     assert_eq!(fields["address_info.postcode"], vec!["The address info.postcode format is invalid.".to_string()]);
 }
 
 #[wasm_bindgen_test]
 fn rpc_400_field_violations_become_field_errors() {
-    use orgdesk::api::http::error_from;
+    use orgdesk::api::http::{error_from, BlendVision};
     use orgdesk::api::ApiError;
-    let ApiError::Invalid { fields, .. } = error_from(400, include_str!("fixtures/blendvision/error-invalid-argument.json"), None) else { panic!() };
+    let ApiError::Invalid { fields, .. } = error_from::<BlendVision>(400, include_str!("fixtures/blendvision/error-invalid-argument.json"), None) else { panic!() };
     assert_eq!(fields["business_setting.site_limit"], vec!["must be within [0, 50]".to_string()]);
-    assert_eq!(error_from(404, include_str!("fixtures/blendvision/error-not-found.json"), None), ApiError::NotFound { message: "organization not found".into() });
+    assert_eq!(error_from::<BlendVision>(404, include_str!("fixtures/blendvision/error-not-found.json"), None), ApiError::NotFound { message: "organization not found".into() });
 }
 
 #[wasm_bindgen_test]
 fn rpc_fields_named_only_in_the_message_land_on_their_fields_and_the_last_reason_counts() {
-    use orgdesk::api::http::error_from;
+    use orgdesk::api::http::{error_from, BlendVision};
     use orgdesk::api::ApiError;
     let body = r#"{"code":3,"message":"validation error, field 'business_setting.site_limit': value must be inside range [0, 50]","details":[
         {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ERROR_REASON_GENERIC"},
         {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ERROR_REASON_INVALID_ARGUMENT"}]}"#;
-    let ApiError::Invalid { fields, reason, .. } = error_from(400, body, None) else { panic!() };
+    let ApiError::Invalid { fields, reason, .. } = error_from::<BlendVision>(400, body, None) else { panic!() };
     assert_eq!(fields["business_setting.site_limit"], vec!["value must be inside range [0, 50]".to_string()]);
     assert_eq!(reason.as_deref(), Some("ERROR_REASON_INVALID_ARGUMENT"));
 }
 
 #[wasm_bindgen_test]
 fn an_html_error_page_is_a_server_error_not_a_crash() {
-    use orgdesk::api::http::error_from;
+    use orgdesk::api::http::{error_from, BlendVision, OpenBadge};
     use orgdesk::api::ApiError;
-    assert_eq!(error_from(502, "<html>Bad gateway</html>", None), ApiError::Server { status: 502, message: String::new() });
-    assert_eq!(error_from(429, "", Some(30)), ApiError::RateLimited { retry_after_secs: Some(30) });
+    assert_eq!(error_from::<OpenBadge>(502, "<html>Bad gateway</html>", None), ApiError::Server { status: 502, message: String::new() });
+    assert_eq!(error_from::<BlendVision>(502, "<html>Bad gateway</html>", None), ApiError::Server { status: 502, message: String::new() });
+    assert_eq!(error_from::<OpenBadge>(429, "", Some(30)), ApiError::RateLimited { retry_after_secs: Some(30) });
+    // Each platform reads its own shape: Laravel's field errors are no google.rpc.Status.
+    let e = error_from::<BlendVision>(422, include_str!("fixtures/openbadge/validation-error.json"), None);
+    assert_eq!(e, ApiError::Invalid { message: String::new(), fields: Default::default(), reason: None });
 }
 
 #[wasm_bindgen_test]

@@ -1,14 +1,14 @@
 //! BlendVision One organization service calls.
 
-use super::http::{send, send_no_content, Body, Call};
+use super::http::{send, send_no_content, BlendVision, Body, Call};
 use super::ApiError;
 use crate::core::capabilities::Extension;
-use crate::core::session::{self, Dialect};
+use crate::core::session;
 use gloo_net::http::Method;
 use orgdesk_model::blendvision::{LoginRequest, LoginResponse, Organization, OrganizationEnvelope, Plan, PlansResponse, SubOrgDetail, SubOrgsPage};
 
-fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_> {
-    Call::new(Dialect::BlendVision, method, path, token, body)
+fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_, BlendVision> {
+    Call::new(method, path, token, body)
 }
 
 pub async fn login(email: &str, password: &str) -> Result<LoginResponse, ApiError> {

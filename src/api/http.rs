@@ -1,5 +1,5 @@
 //! Sends every request the app makes: base URL, bearer token, timeout,
-//! and the mapping of both error dialects onto one `ApiError`.
+//! and the mapping of each platform's errors onto one `ApiError`.
 
 pub use crate::core::error::ApiError;
 use crate::core::capabilities::{self, Extension};
@@ -32,8 +32,53 @@ impl Body {
     }
 }
 
-pub struct Call<'a> {
-    pub dialect: Dialect,
+/// A platform as the request layer sees it: its dialect (base URL,
+/// headers) and how it writes an error body. A type rather than a value, so
+/// each console links only its own platform's error decoding (issue 17).
+pub trait Platform: 'static {
+    const DIALECT: Dialect;
+    /// What an error body in this platform's shape says, if it is one.
+    fn read_error(body: wasm_bindgen::JsValue) -> Option<ErrorBody>;
+}
+
+/// What an error body says: the message, and for a 400/409/422 the field
+/// errors and the reason.
+pub struct ErrorBody {
+    message: String,
+    fields: BTreeMap<String, Vec<String>>,
+    reason: Option<String>,
+}
+
+/// The Open Badge issuer API: Laravel's `{"message", "errors"}`.
+pub enum OpenBadge {}
+
+impl Platform for OpenBadge {
+    const DIALECT: Dialect = Dialect::OpenBadge;
+    fn read_error(body: wasm_bindgen::JsValue) -> Option<ErrorBody> {
+        let l = json::from_value::<LaravelError>(body).ok()?;
+        Some(ErrorBody { message: l.message, fields: l.errors, reason: None })
+    }
+}
+
+/// The BlendVision One organization service: a google.rpc.Status.
+pub enum BlendVision {}
+
+impl Platform for BlendVision {
+    const DIALECT: Dialect = Dialect::BlendVision;
+    fn read_error(body: wasm_bindgen::JsValue) -> Option<ErrorBody> {
+        let r = json::from_value::<RpcStatus>(body).ok().filter(|r| r.code != 0)?;
+        let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for v in r.field_violations() {
+            fields.entry(v.field).or_default().push(v.description);
+        }
+        let reason = r.reason().map(str::to_string);
+        Some(ErrorBody { message: r.message, fields, reason })
+    }
+}
+
+/// One request to platform `P`.
+pub struct Call<'a, P> {
+    platform: std::marker::PhantomData<fn() -> P>,
     pub method: Method,
     pub path: &'a str,
     pub token: Option<String>,
@@ -48,9 +93,9 @@ pub struct Call<'a> {
     pub extension: Option<Extension>,
 }
 
-impl<'a> Call<'a> {
-    pub fn new(dialect: Dialect, method: Method, path: &'a str, token: Option<String>, body: Body) -> Self {
-        Call { dialect, method, path, token, body, headers: Vec::new(), revalidate: false, extension: None }
+impl<'a, P: Platform> Call<'a, P> {
+    pub fn new(method: Method, path: &'a str, token: Option<String>, body: Body) -> Self {
+        Call { platform: std::marker::PhantomData, method, path, token, body, headers: Vec::new(), revalidate: false, extension: None }
     }
 
     /// This call needs `extension`.
@@ -66,18 +111,18 @@ fn form_encode(pairs: &[(String, String)]) -> String {
 }
 
 /// Sends `call` and decodes a 2xx body as `T`.
-pub async fn send<T: DeserializeOwned>(call: Call<'_>) -> Result<T, ApiError> {
+pub async fn send<P: Platform, T: DeserializeOwned>(call: Call<'_, P>) -> Result<T, ApiError> {
     send_reading(call, None).await.map(|(body, _)| body)
 }
 
 /// [`send`], also handing back the 2xx answer's response header `header`
 /// (e.g. `ETag`), when asked and present.
-pub async fn send_reading<T: DeserializeOwned>(call: Call<'_>, header: Option<&str>) -> Result<(T, Option<String>), ApiError> {
+pub async fn send_reading<P: Platform, T: DeserializeOwned>(call: Call<'_, P>, header: Option<&str>) -> Result<(T, Option<String>), ApiError> {
     let answer = exchange(call, header).await?;
     if (200..300).contains(&answer.status) {
         Ok((decode(&answer.text)?, answer.header))
     } else {
-        Err(error_from(answer.status, &answer.text, answer.retry_after))
+        Err(error_from::<P>(answer.status, &answer.text, answer.retry_after))
     }
 }
 
@@ -85,7 +130,7 @@ pub async fn send_reading<T: DeserializeOwned>(call: Call<'_>, header: Option<&s
 /// (the public page shows no server message): no error body is decoded, so
 /// a build that makes only such calls carries neither platform's error
 /// decoders (issue 17).
-pub async fn send_status_only<T: DeserializeOwned>(call: Call<'_>) -> Result<T, ApiError> {
+pub async fn send_status_only<P: Platform, T: DeserializeOwned>(call: Call<'_, P>) -> Result<T, ApiError> {
     let answer = exchange(call, None).await?;
     if (200..300).contains(&answer.status) {
         decode(&answer.text)
@@ -101,12 +146,12 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
 }
 
 /// Sends `call` and ignores the body of a 2xx answer (204, `{}`).
-pub async fn send_no_content(call: Call<'_>) -> Result<(), ApiError> {
+pub async fn send_no_content<P: Platform>(call: Call<'_, P>) -> Result<(), ApiError> {
     let answer = exchange(call, None).await?;
     if (200..300).contains(&answer.status) {
         Ok(())
     } else {
-        Err(error_from(answer.status, &answer.text, answer.retry_after))
+        Err(error_from::<P>(answer.status, &answer.text, answer.retry_after))
     }
 }
 
@@ -118,9 +163,9 @@ struct Answer {
     header: Option<String>,
 }
 
-async fn exchange(call: Call<'_>, read_header: Option<&str>) -> Result<Answer, ApiError> {
+async fn exchange<P: Platform>(call: Call<'_, P>, read_header: Option<&str>) -> Result<Answer, ApiError> {
     let config = use_context::<Config>().unwrap_or_else(Config::from_document);
-    let url = format!("{}{}", config.base(call.dialect), call.path);
+    let url = format!("{}{}", config.base(P::DIALECT), call.path);
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
     let cancelled = abort_on_cleanup(&controller);
@@ -147,7 +192,7 @@ async fn exchange(call: Call<'_>, read_header: Option<&str>) -> Result<Answer, A
         builder = builder.header(name, value);
     }
     // BlendVision: every call says which organization it acts for.
-    if call.dialect == Dialect::BlendVision && call.token.is_some() && !call.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("x-bv-org-id")) {
+    if P::DIALECT == Dialect::BlendVision && call.token.is_some() && !call.headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("x-bv-org-id")) {
         if let Some(org) = session::bv_org_id() {
             builder = builder.header("x-bv-org-id", &org);
         }
@@ -236,29 +281,15 @@ fn status_error(
     }
 }
 
-/// Maps an error answer of either dialect. Both bodies are tried: a proxy in
-/// front of either platform may answer in the other's shape, or in HTML.
-pub fn error_from(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
-    // Parsed once; each dialect's shape is then tried on the same value.
-    let parsed = js_sys::JSON::parse(body).ok();
-    let rpc = parsed.clone().and_then(|v| json::from_value::<RpcStatus>(v).ok()).filter(|r| r.code != 0);
-    let laravel = parsed.and_then(|v| json::from_value::<LaravelError>(v).ok());
-    let message = rpc
-        .as_ref()
-        .map(|r| r.message.clone())
-        .or_else(|| laravel.as_ref().map(|l| l.message.clone()))
-        .unwrap_or_default();
-    status_error(status, retry_after, message, || match (&rpc, &laravel) {
-        (Some(r), _) => {
-            let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            for v in r.field_violations() {
-                fields.entry(v.field.clone()).or_default().push(v.description.clone());
-            }
-            (fields, r.reason().map(str::to_string))
-        }
-        (None, Some(l)) => (l.errors.clone(), None),
-        (None, None) => (BTreeMap::new(), None),
-    })
+/// Maps an error answer of platform `P`. A body in another shape (a proxy's
+/// HTML page, say) leaves the status alone to go by.
+pub fn error_from<P: Platform>(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
+    let read = js_sys::JSON::parse(body).ok().and_then(P::read_error);
+    let (message, fields, reason) = match read {
+        Some(ErrorBody { message, fields, reason }) => (message, fields, reason),
+        None => (String::new(), BTreeMap::new(), None),
+    };
+    status_error(status, retry_after, message, || (fields, reason))
 }
 
 /// An upload in flight; `abort` cancels it.
@@ -274,8 +305,7 @@ impl UploadHandle {
 /// Sends `file` as the multipart field `field` with XMLHttpRequest, which
 /// (unlike fetch) reports upload progress: `on_progress(sent, total)`.
 /// `on_start` receives the handle that can cancel it.
-pub async fn upload_file<T: DeserializeOwned>(
-    dialect: Dialect,
+pub async fn upload_file<P: Platform, T: DeserializeOwned>(
     path: &str,
     token: String,
     field: &str,
@@ -286,7 +316,7 @@ pub async fn upload_file<T: DeserializeOwned>(
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let config = use_context::<Config>().unwrap_or_else(Config::from_document);
-    let url = format!("{}{}", config.base(dialect), path);
+    let url = format!("{}{}", config.base(P::DIALECT), path);
     let xhr = web_sys::XmlHttpRequest::new().map_err(|_| ApiError::Network)?;
     xhr.open_with_async("POST", &url, true).map_err(|_| ApiError::Network)?;
     xhr.set_request_header("Authorization", &format!("Bearer {token}")).map_err(|_| ApiError::Network)?;
@@ -327,7 +357,7 @@ pub async fn upload_file<T: DeserializeOwned>(
             if (200..300).contains(&status) {
                 decode(&text)
             } else {
-                Err(error_from(status, &text, None))
+                Err(error_from::<P>(status, &text, None))
             }
         }
         "abort" => Err(ApiError::Cancelled),

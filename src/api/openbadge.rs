@@ -1,14 +1,13 @@
 //! Open Badge issuer API calls.
 
-use super::http::{send, send_no_content, send_reading, Body, Call};
+use super::http::{send, send_no_content, send_reading, Body, Call, OpenBadge};
 use super::ApiError;
 use crate::core::capabilities::{self, Extension};
-use crate::core::session::Dialect;
 use gloo_net::http::Method;
 use orgdesk_model::openbadge::{BadgeTemplate, Data, LoginRequest, LoginToken, Organization, Paginated, Statistics, YearStatistics};
 
-fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_> {
-    Call::new(Dialect::OpenBadge, method, path, token, body)
+fn call(method: Method, path: &str, token: Option<String>, body: Body) -> Call<'_, OpenBadge> {
+    Call::new(method, path, token, body)
 }
 
 pub async fn login(email: &str, password: &str) -> Result<LoginToken, ApiError> {
@@ -39,7 +38,7 @@ pub async fn organization(token: String) -> Result<Organization, ApiError> {
 
 /// An organization answer, its `ETag` kept in the record when strong: a weak
 /// one (a proxy that compresses may weaken it) never matches in `If-Match`.
-async fn tagged(request: Call<'_>) -> Result<Organization, ApiError> {
+async fn tagged(request: Call<'_, OpenBadge>) -> Result<Organization, ApiError> {
     let (data, etag): (Data<Organization>, Option<String>) = send_reading(request, Some("ETag")).await?;
     Ok(Organization { etag: etag.filter(|tag| tag.starts_with('"')), ..data.data })
 }

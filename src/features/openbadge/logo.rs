@@ -3,7 +3,7 @@
 //! and remove the logo after confirming.
 
 use super::nav::OrganizationPage;
-use crate::api::http::{upload_file, UploadHandle};
+use crate::api::http::{upload_file, OpenBadge, UploadHandle};
 use crate::api::{self, ApiError};
 use crate::i18n::{api_error_key, format_number, use_i18n, T};
 use crate::core::capabilities::{use_capabilities, Extension};
@@ -132,8 +132,7 @@ impl LogoState {
         status.set(Status::Uploading);
         progress.set(Some((0.0, c.file.size())));
         spawn_local(async move {
-            let result: Result<Data<Organization>, ApiError> = upload_file(
-                Dialect::OpenBadge,
+            let result: Result<Data<Organization>, ApiError> = upload_file::<OpenBadge, _>(
                 "/api/v1/issuers/organization/logo",
                 token,
                 "logo",
