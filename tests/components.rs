@@ -595,6 +595,31 @@ fn every_fixture_decodes_in_the_browser_as_serde_json_decodes_it() {
 }
 
 #[wasm_bindgen_test]
+fn the_browser_decoder_reads_numbers_nulls_and_enums_as_serde_json_does() {
+    use orgdesk::core::json;
+    // Floats sent where text was expected keep the spelling Rust gives them
+    // (the browser formats them: JavaScript's spelling, the same in this range).
+    for (i, n) in ["0.5", "-2.25", "1234567890.5", "0.000001", "99999999999999.9", "3.0e5", "12.0", "-0"].iter().enumerate() {
+        decodes_alike::<ob::Data<ob::Organization>>(&format!("float {i}"), &format!(r#"{{"data": {{"billing_info": {{"vat": {n}}}, "badges_count": {n}, "name": {n}}}}}"#));
+    }
+    // The largest integer JavaScript holds exactly, and one past it (read as the nearest float).
+    decodes_alike::<ob::Data<ob::Organization>>("largest exact integer", r#"{"data": {"credits_left": 9007199254740991, "name": -9007199254740991}}"#);
+    let past = json::from_str::<ob::Data<ob::Organization>>(r#"{"data": {"credits_left": 9007199254740993}}"#).unwrap();
+    assert_eq!(past.data.credits_left, Some(9_007_199_254_740_992));
+    // null, a missing key and an unknown key; an enum value written as its name.
+    decodes_alike::<ob::Data<ob::Organization>>("nulls and unknown keys", r#"{"data": {"name": null, "settings": null, "extra": {"deep": [1, {"x": null}]}}}"#);
+    assert_eq!(json::from_str::<Dialect>(r#""blendvision""#), Ok(Dialect::BlendVision));
+    assert!(json::from_str::<Dialect>(r#""other""#).is_err());
+    // Errors name what was found by kind, never its value.
+    let e = json::from_str::<ob::Data<ob::Organization>>(r#"{"data": 2.5}"#).unwrap_err();
+    assert!(e.starts_with("invalid type: a number, expected"), "{e}");
+    let e = json::from_str::<Vec<String>>(r#"{"a": 1}"#).unwrap_err();
+    assert!(e.starts_with("invalid type: an object, expected"), "{e}");
+    let e = json::from_str::<ob::Data<ob::Organization>>(r#"[]"#).unwrap_err();
+    assert!(e.starts_with("invalid type: an array, expected"), "{e}");
+}
+
+#[wasm_bindgen_test]
 fn json_written_in_the_browser_reads_back_as_the_same_value() {
     use orgdesk::core::json;
     // A BlendVision PATCH body as the model builds it, with nesting, numbers, null and text that needs escaping.

@@ -143,6 +143,33 @@ pub enum Scalar {
     Compound,
 }
 
+impl Scalar {
+    /// The value as a string field keeps it: a string as sent, a number or a
+    /// boolean in its JSON spelling; null, arrays and objects have none.
+    pub fn into_text(self) -> Option<String> {
+        match self {
+            Scalar::Str(s) => Some(s),
+            Scalar::Int(n) => Some(n.to_string()),
+            Scalar::Float(f) => Some(float_text(f)),
+            Scalar::Bool(b) => Some(b.to_string()),
+            Scalar::Null | Scalar::Compound => None,
+        }
+    }
+}
+
+/// A float as text. In the browser, JavaScript's own spelling, which is
+/// Rust's for every number from 1e-6 to 1e21, so that Rust's float
+/// formatting (some 13 KB) stays out of the wasm (issue 17).
+#[cfg(target_arch = "wasm32")]
+fn float_text(f: f64) -> String {
+    js_sys::Number::from(f).to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn float_text(f: f64) -> String {
+    f.to_string()
+}
+
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -337,13 +364,7 @@ pub fn flex_i64_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Err
 /// A string field where null and missing both mean "not set"; numbers and
 /// booleans are kept as their text.
 pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match Scalar::deserialize(d)? {
-        Scalar::Str(s) => Some(s),
-        Scalar::Int(n) => Some(n.to_string()),
-        Scalar::Float(f) => Some(f.to_string()),
-        Scalar::Bool(b) => Some(b.to_string()),
-        Scalar::Null | Scalar::Compound => None,
-    })
+    Ok(Scalar::deserialize(d)?.into_text())
 }
 
 /// An object that may be missing, null, or (PHP's habit) an empty array.
@@ -430,7 +451,7 @@ macro_rules! wire_enum {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 Ok(match $crate::lenient::Scalar::deserialize(d)? {
                     $crate::lenient::Scalar::Str(s) => $name::from_wire(&s),
-                    other => $name::Unknown(format!("{other:?}")),
+                    other => $name::Unknown(other.into_text().unwrap_or_default()),
                 })
             }
         }
@@ -451,6 +472,17 @@ mod tests {
         assert_eq!(b.utc, c.utc);
         assert_eq!(c.utc, d.utc);
         assert!(!a.date_only);
+    }
+
+    #[test]
+    fn a_wire_enum_sent_as_another_kind_of_value_keeps_it_as_text() {
+        use crate::openbadge::OrgType;
+        let read = |json: &str| serde_json::from_str::<OrgType>(json).unwrap();
+        assert_eq!(read("5"), OrgType::Unknown("5".into()));
+        assert_eq!(read("2.5"), OrgType::Unknown("2.5".into()));
+        assert_eq!(read("true"), OrgType::Unknown("true".into()));
+        assert_eq!(read("{}"), OrgType::Unknown(String::new()));
+        assert_eq!(read(r#""private_profit""#), OrgType::PrivateProfit);
     }
 
     #[test]
