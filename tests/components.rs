@@ -620,6 +620,17 @@ fn the_browser_decoder_reads_numbers_nulls_and_enums_as_serde_json_does() {
 }
 
 #[wasm_bindgen_test]
+fn chart_lengths_are_written_to_a_hundredth() {
+    use orgdesk::ui::chart::svg;
+    assert_eq!(svg(52.0), "52.00");
+    assert_eq!(svg(36.906666), "36.91");
+    assert_eq!(svg(0.004), "0.00");
+    assert_eq!(svg(-4.5), "-4.50");
+    assert_eq!(svg(-0.25), "-0.25");
+    assert_eq!(svg(1234.5), "1234.50");
+}
+
+#[wasm_bindgen_test]
 fn json_written_in_the_browser_reads_back_as_the_same_value() {
     use orgdesk::core::json;
     // A BlendVision PATCH body as the model builds it, with nesting, numbers, null and text that needs escaping.

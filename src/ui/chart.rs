@@ -29,6 +29,16 @@ pub fn bar_height(value: i64, axis_max: i64) -> f64 {
     (value.max(0) as f64 / axis_max.max(1) as f64) * (HEIGHT - TOP - BOTTOM)
 }
 
+/// An SVG length as text, to a hundredth, written with integer formatting:
+/// an `f64` attribute would link Rust's float formatting (some 10 KB) into
+/// the wasm for this one chart (issue 17).
+pub fn svg(x: f64) -> String {
+    let hundredths = (x * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let abs = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
 #[component]
 pub fn MonthlyBarChart(
     #[prop(into)] values: Signal<Vec<i64>>,
@@ -54,8 +64,8 @@ pub fn MonthlyBarChart(
                 let y = base_y - bar_height(value, max);
                 view! {
                     <g class="chart__tick">
-                        <line x1=LEFT x2=WIDTH - RIGHT y1=y y2=y class=if k == 0 { "chart__axis" } else { "chart__grid" }/>
-                        <text x=LEFT - 8.0 y=y + 4.0 text-anchor="end">{format_number(value, lang)}</text>
+                        <line x1=svg(LEFT) x2=svg(WIDTH - RIGHT) y1=svg(y) y2=svg(y) class=if k == 0 { "chart__axis" } else { "chart__grid" }/>
+                        <text x=svg(LEFT - 8.0) y=svg(y + 4.0) text-anchor="end">{format_number(value, lang)}</text>
                     </g>
                 }
             })
@@ -78,12 +88,12 @@ pub fn MonthlyBarChart(
                 let tooltip = format!("{}: {}", month_name(m as u32, lang, "long"), format_number(value, lang));
                 view! {
                     <g class="chart__month" class:chart__month--current=is_now>
-                        <rect class="chart__bar" x=x y=base_y - h width=bar_w height=h data-value=value>
+                        <rect class="chart__bar" x=svg(x) y=svg(base_y - h) width=svg(bar_w) height=svg(h) data-value=value>
                             <title>{tooltip}</title>
                         </rect>
-                        <text class="chart__label" x=x + bar_w / 2.0 y=HEIGHT - 14.0 text-anchor="middle">{label}</text>
+                        <text class="chart__label" x=svg(x + bar_w / 2.0) y=svg(HEIGHT - 14.0) text-anchor="middle">{label}</text>
                         {is_now.then(|| view! {
-                            <text class="chart__now" x=x + bar_w / 2.0 y=HEIGHT - 1.0 text-anchor="middle">{i18n.t(T::ThisMonth)}</text>
+                            <text class="chart__now" x=svg(x + bar_w / 2.0) y=svg(HEIGHT - 1.0) text-anchor="middle">{i18n.t(T::ThisMonth)}</text>
                         })}
                     </g>
                 }
@@ -91,7 +101,7 @@ pub fn MonthlyBarChart(
             .collect_view()
     };
     view! {
-        <svg class="chart" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=move || summary.get() preserveAspectRatio="xMidYMid meet">
+        <svg class="chart" viewBox=format!("0 0 {} {}", svg(WIDTH), svg(HEIGHT)) role="img" aria-label=move || summary.get() preserveAspectRatio="xMidYMid meet">
             {grid}
             {bars}
         </svg>

@@ -34,7 +34,8 @@ fn last_active() -> f64 {
     if known > 0.0 {
         return known;
     }
-    let stored = storage::session_get(ACTIVE_KEY).and_then(|s| s.parse::<f64>().ok()).unwrap_or_else(now);
+    // Whole milliseconds (as mark_active writes them).
+    let stored = storage::session_get(ACTIVE_KEY).and_then(|s| s.parse::<i64>().ok()).map_or_else(now, |ms| ms as f64);
     LAST_ACTIVE.with(|l| l.set(stored));
     stored
 }
@@ -44,7 +45,8 @@ fn mark_active() {
     let at = now();
     let before = LAST_ACTIVE.with(|l| l.replace(at));
     if at - before > 5_000.0 {
-        storage::session_set(ACTIVE_KEY, &format!("{at:.0}"));
+        // Whole milliseconds, written as an integer (no float formatting in the wasm).
+        storage::session_set(ACTIVE_KEY, &(at.round() as i64).to_string());
     }
 }
 

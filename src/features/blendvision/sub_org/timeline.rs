@@ -1,5 +1,6 @@
 //! The current and the next contract on one line of time.
 
+use crate::ui::chart::svg;
 use crate::i18n::*;
 use leptos::prelude::*;
 use orgdesk_model::blendvision::Organization;
@@ -58,8 +59,8 @@ pub fn ContractTimeline(org: Organization) -> impl IntoView {
                         </p>
                         <svg class="timeline__track" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                             <rect class="timeline__rail" x="0" y="2" width="100" height="2"/>
-                            <rect class="timeline__bar" x=format!("{left:.2}") y="0" width=format!("{:.2}", (right - left).max(0.8)) height="6" rx="1"/>
-                            <rect class="timeline__today" x=format!("{:.2}", (today - 0.3).max(0.0)) y="0" width="0.6" height="6"/>
+                            <rect class="timeline__bar" x=svg(left) y="0" width=svg((right - left).max(0.8)) height="6" rx="1"/>
+                            <rect class="timeline__today" x=svg((today - 0.3).max(0.0)) y="0" width="0.6" height="6"/>
                         </svg>
                     </li>
                 }
