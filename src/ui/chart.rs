@@ -84,6 +84,13 @@ pub fn MonthlyBarChart(
                 let bar_w = slot * 0.64;
                 let x = LEFT + slot * m as f64 + (slot - bar_w) / 2.0;
                 let is_now = now == Some(m);
+                // "This month" is wider than a bar: at either end it lines up
+                // with the bar's outer edge so that it stays inside the chart.
+                let (now_x, now_anchor) = match m {
+                    0 => (x, "start"),
+                    11 => (x + bar_w, "end"),
+                    _ => (x + bar_w / 2.0, "middle"),
+                };
                 let label = month_name(m as u32, lang, "short");
                 let tooltip = format!("{}: {}", month_name(m as u32, lang, "long"), format_number(value, lang));
                 view! {
@@ -93,7 +100,7 @@ pub fn MonthlyBarChart(
                         </rect>
                         <text class="chart__label" x=svg(x + bar_w / 2.0) y=svg(HEIGHT - 14.0) text-anchor="middle">{label}</text>
                         {is_now.then(|| view! {
-                            <text class="chart__now" x=svg(x + bar_w / 2.0) y=svg(HEIGHT - 1.0) text-anchor="middle">{i18n.t(T::ThisMonth)}</text>
+                            <text class="chart__now" x=svg(now_x) y=svg(HEIGHT - 1.0) text-anchor=now_anchor>{i18n.t(T::ThisMonth)}</text>
                         })}
                     </g>
                 }
