@@ -43,6 +43,7 @@ pub trait Platform: 'static {
 
 /// What an error body says: the message, and for a 400/409/422 the field
 /// errors and the reason.
+#[derive(Default)]
 pub struct ErrorBody {
     message: String,
     fields: BTreeMap<String, Vec<String>>,
@@ -284,11 +285,7 @@ fn status_error(
 /// Maps an error answer of platform `P`. A body in another shape (a proxy's
 /// HTML page, say) leaves the status alone to go by.
 pub fn error_from<P: Platform>(status: u16, body: &str, retry_after: Option<u32>) -> ApiError {
-    let read = js_sys::JSON::parse(body).ok().and_then(P::read_error);
-    let (message, fields, reason) = match read {
-        Some(ErrorBody { message, fields, reason }) => (message, fields, reason),
-        None => (String::new(), BTreeMap::new(), None),
-    };
+    let ErrorBody { message, fields, reason } = js_sys::JSON::parse(body).ok().and_then(P::read_error).unwrap_or_default();
     status_error(status, retry_after, message, || (fields, reason))
 }
 
