@@ -60,7 +60,7 @@ pub fn SignIn(platform: Platform) -> impl IntoView {
 
 /// Why a sign-in failed, as shown above the form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Failure {
+enum Failure {
     Text(T),
     /// 429: too many failed attempts; try again after this many seconds, if said.
     Locked(Option<u32>),
@@ -77,7 +77,7 @@ impl Failure {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Method {
+enum Method {
     Password,
     ApiToken,
 }
@@ -257,7 +257,7 @@ impl SignInState {
 }
 
 /// What the admin typed.
-pub struct Credentials {
+struct Credentials {
     email: String,
     password: String,
     token: String,
