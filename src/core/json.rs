@@ -130,6 +130,9 @@ impl<'de> Deserializer<'de> for Value {
         if let Some(s) = self.0.as_string() {
             return visitor.visit_string(s);
         }
+        // The array and object cases repeat deserialize_seq's and
+        // deserialize_map's bodies on purpose: calling them from here (one
+        // more instance of each per visitor) costs about 0.5 KB per console.
         if let Ok(array) = self.0.clone().dyn_into::<js_sys::Array>() {
             return visitor.visit_seq(Seq { items: array, next: 0 });
         }

@@ -30,8 +30,8 @@ pub fn bar_height(value: i64, axis_max: i64) -> f64 {
 }
 
 /// An SVG length as text, to a hundredth, written with integer formatting:
-/// an `f64` attribute would link Rust's float formatting (some 10 KB) into
-/// the wasm for this one chart (issue 17).
+/// an `f64` attribute (or `{:.2}`) would link Rust's float formatting (some
+/// 10 KB) into the wasm for a chart and a timeline (issue 17).
 pub fn svg(x: f64) -> String {
     let hundredths = (x * 100.0).round() as i64;
     let sign = if hundredths < 0 { "-" } else { "" };
