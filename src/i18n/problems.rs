@@ -5,22 +5,29 @@ use orgdesk_model::bv_rules::BvProblem;
 use orgdesk_model::validate::Problem;
 
 /// A message on one field: a rule the browser checked, or the server's words.
+///
+/// Each platform turns its own rules' problems into one ([`ob_problem`],
+/// [`bv_problem`]), so a console links only its own platform's rule texts.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldMessage {
-    Rule(Problem),
+    /// A rule whose words take no value.
+    Rule(RuleText),
+    /// Longer than the rule allows.
+    TooLong(usize),
+    /// A VAT number not in its country's format; `example` is one that is.
+    VatForeign(&'static str),
     /// A message of the app's own string table.
     Key(super::T),
-    /// A BlendVision business-setting or contract rule.
-    Bv(BvProblem),
     Server(String),
 }
 
 impl FieldMessage {
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            FieldMessage::Rule(p) => problem_text(*p, lang),
+            FieldMessage::Rule(r) => r.text(lang).to_string(),
+            FieldMessage::TooLong(max) => too_long(lang, *max),
+            FieldMessage::VatForeign(example) => vat_foreign(lang, example),
             FieldMessage::Key(t) => t.text(lang).to_string(),
-            FieldMessage::Bv(p) => bv_problem_text(*p, lang),
             FieldMessage::Server(s) => s.clone(),
         }
     }
@@ -28,7 +35,7 @@ impl FieldMessage {
 
 orgdesk_model::texts! {
     /// What a rule says, for the rules whose words take no value.
-    enum RuleText {
+    pub enum RuleText {
         Required => "This field is required.", "Questo campo è obbligatorio.";
         EmailFormat => "Enter an e-mail address in the format name@example.com.", "Inserisci un indirizzo e-mail nel formato nome@esempio.it.";
         NotAChoice => "Choose one of the listed values.", "Scegli uno dei valori dell'elenco.";
@@ -62,10 +69,11 @@ orgdesk_model::messages! {
     fn vat_foreign(example: &str) => "Enter the VAT number in the address country's format, like {example}.", "Inserisci la partita IVA nel formato del paese dell'indirizzo, come {example}.";
 }
 
-pub fn problem_text(problem: Problem, lang: Lang) -> String {
-    let text = match problem {
-        Problem::TooLong(max) => return too_long(lang, max),
-        Problem::VatForeign { example } => return vat_foreign(lang, example),
+/// An Open Badge rule's problem as a message.
+pub fn ob_problem(problem: Problem) -> FieldMessage {
+    FieldMessage::Rule(match problem {
+        Problem::TooLong(max) => return FieldMessage::TooLong(max),
+        Problem::VatForeign { example } => return FieldMessage::VatForeign(example),
         Problem::Required => RuleText::Required,
         Problem::EmailFormat => RuleText::EmailFormat,
         Problem::NotAChoice => RuleText::NotAChoice,
@@ -81,8 +89,7 @@ pub fn problem_text(problem: Problem, lang: Lang) -> String {
         Problem::SdiPublic => RuleText::SdiPublic,
         Problem::SdiZerosNeedPec => RuleText::SdiZerosNeedPec,
         Problem::PecNeeded => RuleText::PecNeeded,
-    };
-    text.text(lang).to_string()
+    })
 }
 
 /// Human words for the google.rpc ErrorInfo reasons the organization service sends.
@@ -101,10 +108,11 @@ pub fn rpc_reason_text(reason: &str, lang: Lang) -> Option<&'static str> {
     Some(key.text(lang))
 }
 
-pub fn bv_problem_text(problem: BvProblem, lang: Lang) -> String {
-    let text = match problem {
+/// A BlendVision business-setting or contract rule's problem as a message.
+pub fn bv_problem(problem: BvProblem) -> FieldMessage {
+    FieldMessage::Rule(match problem {
         // The same words as the Open Badge rules where the rule is the same.
-        BvProblem::TooLong(max) => return too_long(lang, max),
+        BvProblem::TooLong(max) => return FieldMessage::TooLong(max),
         BvProblem::Required => RuleText::Required,
         BvProblem::UrlFormat => RuleText::UrlFormat,
         BvProblem::SiteLimitRange => RuleText::SiteLimitRange,
@@ -116,6 +124,5 @@ pub fn bv_problem_text(problem: BvProblem, lang: Lang) -> String {
         BvProblem::DateFormat => RuleText::DateFormat,
         BvProblem::WrongType => RuleText::WrongType,
         BvProblem::UnknownField => RuleText::UnknownField,
-    };
-    text.text(lang).to_string()
+    })
 }

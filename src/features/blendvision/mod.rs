@@ -1,5 +1,6 @@
 //! BlendVision One screens.
 
+pub mod fields;
 pub mod nav;
 pub mod organization;
 pub mod sub_org;

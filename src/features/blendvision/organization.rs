@@ -7,7 +7,6 @@ use crate::features::auth::guard::{authed_resource, RequireSession};
 use crate::ui::load::{Loading, loaded};
 use crate::i18n::*;
 use crate::core::session::{use_session, Dialect, SignedOutReason};
-use crate::ui::form::model::FormKey;
 use orgdesk_model::bv_form::BvField;
 use leptos::prelude::*;
 use crate::ui::head::Title;
@@ -242,10 +241,8 @@ fn BusinessSection(setting: Option<BusinessSetting>) -> impl IntoView {
     }
 }
 
-static RENAME: [FormKey; 1] = [FormKey::Bv(BvField::Name)];
-
-fn named(name: String) -> crate::ui::form::model::Snapshot {
-    ([(FormKey::Bv(BvField::Name), name)].into_iter().collect(), None)
+fn named(name: String) -> crate::ui::form::model::Snapshot<BvField> {
+    ([(BvField::Name, name)].into_iter().collect(), None)
 }
 
 /// The organization's name: the one thing an admin changes about their own
@@ -256,7 +253,7 @@ pub fn RenameForm(org_id: String, name: String, on_renamed: Callback<String>) ->
     use crate::ui::form::model::{self, FormModel};
     use crate::ui::form::unsaved::guard_unsaved;
     let i18n = use_i18n();
-    let form = FormModel::new(&RENAME, format!("orgdesk.draft.bv.name.{org_id}"));
+    let form = FormModel::new(orgdesk_model::bv_form::RENAME, format!("orgdesk.draft.bv.name.{org_id}"));
     form.load(named(name).0, None);
     guard_unsaved(move || form.dirty());
     let submit = Callback::new(move |_| {

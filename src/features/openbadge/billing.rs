@@ -1,7 +1,7 @@
 //! Billing details for Italian electronic invoices, and the subscription and
 //! credits the admin can see but not change.
 
-use super::form::{self as ob_form, org_form, OrgFormPage};
+use super::form::{org_form, OrgFormPage};
 use super::nav::OrganizationPage;
 use crate::ui::facts::{Fact, Section};
 use crate::ui::form::inputs::FormInput;
@@ -27,7 +27,7 @@ fn days_until(end: &Timestamp) -> i64 {
 #[component]
 pub fn Billing(org: Organization) -> impl IntoView {
     let i18n = use_i18n();
-    let (form, record) = org_form(&ob_form::BILLING, "billing", org);
+    let (form, record) = org_form(Field::BILLING, "billing", org);
 
     let public_admin = move || form.value(Field::OrgType) == OrgType::PublicLocalNational.as_str();
     let country = move || form.value(Field::Country);

@@ -2,40 +2,61 @@
 //! values as form values, the rules, field labels and the save call.
 
 use crate::api;
-use crate::ui::form::model::{self, ob_keys, FormKey, FormModel, Snapshot};
-use crate::i18n::{country_name, use_i18n, Lang, T};
+use crate::ui::form::model::{self, FormField, FormModel, Snapshot};
+use crate::i18n::{country_name, ob_problem, use_i18n, FieldMessage, Lang, T};
 use crate::ui::form::inputs::{ConflictPanel, DraftNotice, FormSummary, SaveBar};
 use crate::ui::form::unsaved::guard_unsaved;
 use crate::core::capabilities::{use_capabilities, Extension};
 use leptos::prelude::*;
 use crate::ui::head::Title;
 use crate::core::session::Dialect;
-use orgdesk_model::fields::Field;
+use crate::ui::safe_html::sanitize_to_string;
+use orgdesk_model::fields::{self, Field};
 use orgdesk_model::openbadge::Organization;
 
 /// Every field's value (each form looks at the others' for its rules) and
 /// the version the values are from.
-pub fn org_values(org: &Organization) -> Snapshot {
-    let values = Field::ALL.iter().map(|&f| (FormKey::Ob(f), f.get(org))).collect();
+pub fn org_values(org: &Organization) -> Snapshot<Field> {
+    let values = Field::ALL.iter().map(|&f| (f, f.get(org))).collect();
     (values, api::openbadge::version_of(org))
 }
 
-/// The profile form's fields.
-pub static PROFILE: [FormKey; Field::PROFILE.len()] = ob_keys(Field::PROFILE);
-/// The billing form's fields.
-pub static BILLING: [FormKey; Field::BILLING.len()] = ob_keys(Field::BILLING);
+/// The Open Badge organization's fields in the form machinery, with the
+/// rules the server runs (`orgdesk_model::fields`).
+impl FormField for Field {
+    fn wire(self) -> &'static str {
+        self.key()
+    }
 
-fn field(key: FormKey) -> Option<Field> {
-    match key {
-        FormKey::Ob(f) => Some(f),
-        FormKey::Bv(_) => None,
+    fn id(self) -> &'static str {
+        self.path()
+    }
+
+    fn normalize(self, value: &str) -> String {
+        match self {
+            // What the editor produces is compared as the sanitizer leaves it.
+            Field::Description => sanitize_to_string(value),
+            f => fields::normalize(f, value),
+        }
+    }
+
+    fn check(self, value_of: &dyn Fn(Field) -> String) -> Option<FieldMessage> {
+        fields::check(self, value_of).err().map(ob_problem)
+    }
+
+    fn dependents(self) -> &'static [Field] {
+        fields::dependents(self)
+    }
+
+    fn named_by(self, wire: &str) -> bool {
+        self.key() == wire || self.path() == wire
     }
 }
 
 /// A form over `keys` of `org`, its draft kept under `name`: loaded (any
 /// draft laid over it), guarded against leaving with unsaved changes, and
 /// the record it shows, which each save replaces.
-pub fn org_form(keys: &'static [FormKey], name: &str, org: Organization) -> (FormModel, RwSignal<Organization>) {
+pub fn org_form(keys: &'static [Field], name: &str, org: Organization) -> (FormModel<Field>, RwSignal<Organization>) {
     let form = FormModel::new(keys, format!("orgdesk.draft.ob.{name}.{}", org.id.as_deref().unwrap_or("current")));
     let (values, version) = org_values(&org);
     form.load(values, version);
@@ -48,7 +69,7 @@ pub fn org_form(keys: &'static [FormKey], name: &str, org: Organization) -> (For
 /// and `aside` beside it.
 #[component]
 pub fn OrgFormPage(
-    form: FormModel,
+    form: FormModel<Field>,
     record: RwSignal<Organization>,
     #[prop(into)] page_title: Signal<String>,
     #[prop(into)] heading: Signal<String>,
@@ -93,7 +114,7 @@ pub fn OrgFormPage(
 }
 
 /// Saves the form's changes with the version they are based on.
-pub fn save(form: FormModel, on_saved: impl Fn(Organization) + 'static) {
+pub fn save(form: FormModel<Field>, on_saved: impl Fn(Organization) + 'static) {
     model::save(
         form,
         Dialect::OpenBadge,
@@ -104,8 +125,7 @@ pub fn save(form: FormModel, on_saved: impl Fn(Organization) + 'static) {
     );
 }
 
-pub fn label(key: FormKey) -> T {
-    let Some(field) = field(key) else { return T::Name };
+pub fn label(field: Field) -> T {
     match field {
         Field::Name => T::Name,
         Field::OrgType => T::Type,
@@ -135,14 +155,14 @@ pub fn label(key: FormKey) -> T {
 }
 
 /// A value as the conflict panel shows it: choices by their label.
-pub fn shown(key: FormKey, value: &str, lang: Lang) -> String {
+pub fn shown(field: Field, value: &str, lang: Lang) -> String {
     use orgdesk_model::openbadge::{Activity, Language, OrgType};
-    match field(key) {
-        Some(Field::OrgType) => crate::i18n::org_type_label(&OrgType::from_wire(value), lang),
-        Some(Field::Activity) => crate::i18n::activity_label(&Activity::from_wire(value), lang),
-        Some(Field::Language) => crate::i18n::language_label(&Language::from_wire(value), lang),
-        Some(Field::Country) => country_name(value, lang),
-        Some(Field::Description) => orgdesk_model::public::plain_text(value),
+    match field {
+        Field::OrgType => crate::i18n::org_type_label(&OrgType::from_wire(value), lang),
+        Field::Activity => crate::i18n::activity_label(&Activity::from_wire(value), lang),
+        Field::Language => crate::i18n::language_label(&Language::from_wire(value), lang),
+        Field::Country => country_name(value, lang),
+        Field::Description => orgdesk_model::public::plain_text(value),
         _ => value.to_string(),
     }
 }

@@ -1,7 +1,7 @@
 //! The organization's profile, edited in place: identity, description,
 //! address and contacts, with the status and record dates beside them.
 
-use super::form::{self as ob_form, org_form, OrgFormPage};
+use super::form::{org_form, OrgFormPage};
 use super::nav::OrganizationPage;
 use crate::ui::facts::Fact;
 use crate::ui::form::model::FormModel;
@@ -25,7 +25,7 @@ fn choices<E: Clone>(all: &'static [E], wire: fn(&E) -> &str, label: fn(&E, Lang
 #[component]
 pub fn ProfileForm(org: Organization) -> impl IntoView {
     let i18n = use_i18n();
-    let (form, record) = org_form(&ob_form::PROFILE, "profile", org);
+    let (form, record) = org_form(Field::PROFILE, "profile", org);
     let title = move || record.with(|o| o.name.clone().unwrap_or_default());
     let subtitle = move || {
         let lang = i18n.lang.get();
@@ -59,7 +59,7 @@ pub fn ProfileForm(org: Organization) -> impl IntoView {
 
 /// Name, type, activity, website and language.
 #[component]
-fn IdentityFieldset(form: FormModel) -> impl IntoView {
+fn IdentityFieldset(form: FormModel<Field>) -> impl IntoView {
     let i18n = use_i18n();
     let lang = move || i18n.lang.get();
     let types = Signal::derive(move || choices(OrgType::ALL, |e| e.as_str(), org_type_label, lang()));
@@ -79,7 +79,7 @@ fn IdentityFieldset(form: FormModel) -> impl IntoView {
 
 /// The postal address, with the note about Italian postcodes.
 #[component]
-fn AddressFieldset(form: FormModel) -> impl IntoView {
+fn AddressFieldset(form: FormModel<Field>) -> impl IntoView {
     let i18n = use_i18n();
     let country_list = Memo::new(move |_| countries(i18n.lang.get()));
     let italian = move || form.value(Field::Country) == "IT";
@@ -110,7 +110,7 @@ fn AddressFieldset(form: FormModel) -> impl IntoView {
 
 /// The contact person and the organization's e-mail addresses.
 #[component]
-fn ContactsFieldset(form: FormModel) -> impl IntoView {
+fn ContactsFieldset(form: FormModel<Field>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <fieldset class="form__group">

@@ -4,7 +4,7 @@
 //! panel that resolves a conflict.
 
 use crate::ui::error_summary::ErrorSummary;
-use super::model::{FormKey, FormModel, SaveState};
+use super::model::{FormField, FormModel, SaveState};
 use crate::core::error::ApiError;
 use crate::i18n::{api_error_key, format_timestamp, msg, use_i18n, T};
 use leptos::prelude::*;
@@ -13,9 +13,9 @@ use orgdesk_model::Timestamp;
 /// Label, hint and message around one control; `control` gets the ids it
 /// should point `aria-describedby` at.
 #[component]
-fn Frame(
-    form: FormModel,
-    #[prop(into)] key: FormKey,
+fn Frame<K: FormField>(
+    form: FormModel<K>,
+    key: K,
     label: T,
     hint: Option<Signal<T>>,
     /// Shown after the label: "(optional)" keeps required fields unmarked.
@@ -44,7 +44,7 @@ fn Frame(
 }
 
 /// The `aria-describedby` of a control: its hint and, while shown, its message.
-pub(super) fn described_by(form: FormModel, key: FormKey, has_hint: bool) -> impl Fn() -> Option<String> + Clone {
+pub(super) fn described_by<K: FormField>(form: FormModel<K>, key: K, has_hint: bool) -> impl Fn() -> Option<String> + Clone {
     move || {
         let id = key.id();
         let mut ids = Vec::new();
@@ -59,9 +59,9 @@ pub(super) fn described_by(form: FormModel, key: FormKey, has_hint: bool) -> imp
 }
 
 #[component]
-pub fn FormInput(
-    form: FormModel,
-    #[prop(into)] key: FormKey,
+pub fn FormInput<K: FormField>(
+    form: FormModel<K>,
+    key: K,
     label: T,
     #[prop(optional, into)] hint: Option<Signal<T>>,
     #[prop(default = "text")] input_type: &'static str,
@@ -99,9 +99,9 @@ pub fn FormInput(
 /// A select; `options` are (value, label) pairs. The first, empty option
 /// reads "Not set" unless the field is required.
 #[component]
-pub fn FormSelect(
-    form: FormModel,
-    #[prop(into)] key: FormKey,
+pub fn FormSelect<K: FormField>(
+    form: FormModel<K>,
+    key: K,
     label: T,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional, into)] hint: Option<Signal<T>>,
@@ -148,7 +148,7 @@ pub fn FormSelect(
 
 /// Says so when the form holds changes restored from an earlier visit.
 #[component]
-pub fn DraftNotice(form: FormModel) -> impl IntoView {
+pub fn DraftNotice<K: FormField>(form: FormModel<K>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Show when=move || form.restored() && form.dirty()>
@@ -159,7 +159,7 @@ pub fn DraftNotice(form: FormModel) -> impl IntoView {
 
 /// The error summary of a form: every message on screen, linked to its field.
 #[component]
-pub fn FormSummary(form: FormModel) -> impl IntoView {
+pub fn FormSummary<K: FormField>(form: FormModel<K>) -> impl IntoView {
     let i18n = use_i18n();
     let problems = Signal::derive(move || {
         let lang = i18n.lang.get();
@@ -174,8 +174,8 @@ pub fn FormSummary(form: FormModel) -> impl IntoView {
 
 /// Save and discard buttons, what happened to the last save, and a retry.
 #[component]
-pub fn SaveBar(
-    form: FormModel,
+pub fn SaveBar<K: FormField>(
+    form: FormModel<K>,
     /// When the record was last saved on the server.
     #[prop(into)]
     updated_at: Signal<Option<Timestamp>>,
@@ -254,7 +254,7 @@ pub fn confirm(message: &str) -> bool {
 /// Fields both the admin and someone else changed: for each, the two values
 /// and a choice.
 #[component]
-pub fn ConflictPanel(form: FormModel, label: fn(FormKey) -> T, #[prop(optional)] show: Option<fn(FormKey, &str, crate::i18n::Lang) -> String>) -> impl IntoView {
+pub fn ConflictPanel<K: FormField>(form: FormModel<K>, label: fn(K) -> T, #[prop(optional)] show: Option<fn(K, &str, crate::i18n::Lang) -> String>) -> impl IntoView {
     let i18n = use_i18n();
     let node = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -266,7 +266,7 @@ pub fn ConflictPanel(form: FormModel, label: fn(FormKey) -> T, #[prop(optional)]
             });
         }
     });
-    let shown = move |k: FormKey, v: &str| {
+    let shown = move |k: K, v: &str| {
         let lang = i18n.lang.get();
         if v.trim().is_empty() {
             i18n.t(T::NotSet).to_string()

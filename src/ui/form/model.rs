@@ -1,122 +1,49 @@
 //! The state behind every editing form: the loaded values, what the admin has
 //! typed, which fields were visited, the server's messages, and the draft
-//! kept in sessionStorage until a save succeeds. Built once, used by the
-//! profile, billing and BlendVision forms alike.
+//! kept in sessionStorage until a save succeeds. Written once, used by the
+//! profile, billing and BlendVision forms alike, over the platform's own
+//! field type ([`FormField`]).
 //!
 //! Rules run as the admin types, but a field only shows its message after it
 //! was left once (blur) or a save was attempted. Only changed keys are sent.
 
 use crate::core::error::ApiError;
-use crate::i18n::{rpc_reason_text, use_i18n, FieldMessage, Lang};
+use crate::i18n::{use_i18n, FieldMessage, Lang};
 use crate::core::{json, storage};
-use orgdesk_model::bv_form::BvField;
-use crate::ui::safe_html::sanitize_to_string;
-use orgdesk_model::fields::{self, Field};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use super::keyed::{KeyMap, KeySet};
 use std::collections::BTreeMap;
 
-/// A field of any form: one small `Copy` key, so the form machinery and its
-/// views are compiled once for every form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum FormKey {
-    /// An Open Badge organization field (profile, billing).
-    Ob(Field),
-    /// A BlendVision field (rename, business settings, contract).
-    Bv(BvField),
-}
-
-impl FormKey {
+/// A platform's form fields, as the form machinery sees them. Each console
+/// implements it for its own field type (`features/openbadge/form.rs`,
+/// `features/blendvision/fields.rs`), so the machinery is compiled once per
+/// console, for that platform's fields only, and neither console carries the
+/// other's rules.
+pub trait FormField: Copy + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static {
     /// The stable name the server and the draft use.
-    pub fn wire(self) -> &'static str {
-        match self {
-            FormKey::Ob(f) => f.key(),
-            FormKey::Bv(f) => f.wire(),
-        }
-    }
-
+    fn wire(self) -> &'static str;
     /// The id of the field's input (what the error summary links to).
-    pub fn id(self) -> &'static str {
-        match self {
-            FormKey::Ob(f) => f.path(),
-            FormKey::Bv(f) => f.id(),
-        }
-    }
-
+    fn id(self) -> &'static str;
     /// The value as it will be stored.
-    pub fn normalize(self, value: &str) -> String {
-        match self {
-            // What the editor produces is compared as the sanitizer leaves it.
-            FormKey::Ob(Field::Description) => sanitize_to_string(value),
-            FormKey::Ob(f) => fields::normalize(f, value),
-            FormKey::Bv(f) => f.normalize(value),
-        }
-    }
-
+    fn normalize(self, value: &str) -> String;
     /// The field's problem, given every field's normalized value: the same
     /// rules the server runs, from `orgdesk-model`.
-    pub fn check(self, value_of: &dyn Fn(FormKey) -> String) -> Option<FieldMessage> {
-        match self {
-            FormKey::Ob(f) => fields::check(f, &|other| value_of(FormKey::Ob(other))).err().map(FieldMessage::Rule),
-            FormKey::Bv(f) => f.check(&|other| value_of(FormKey::Bv(other))).err().map(FieldMessage::Bv),
-        }
-    }
-
+    fn check(self, value_of: &dyn Fn(Self) -> String) -> Option<FieldMessage>;
     /// Fields whose rules look at this one, so changing it re-checks them.
-    pub fn dependents(self) -> Vec<FormKey> {
-        match self {
-            FormKey::Ob(f) => fields::dependents(f).iter().map(|&d| FormKey::Ob(d)).collect(),
-            FormKey::Bv(f) => f.dependents().iter().map(|&d| FormKey::Bv(d)).collect(),
-        }
-    }
-
+    fn dependents(self) -> &'static [Self];
     /// Whether a form key or an error path names this field.
-    pub fn named_by(self, wire: &str) -> bool {
-        match self {
-            FormKey::Ob(f) => f.key() == wire || f.path() == wire,
-            FormKey::Bv(f) => BvField::from_wire(wire) == Some(f),
-        }
+    fn named_by(self, wire: &str) -> bool;
+    /// Words for a refusal's documented reason, for a refusal that names no
+    /// field. Only BlendVision sends reasons.
+    fn reason_text(_reason: &str, _lang: Lang) -> Option<&'static str> {
+        None
     }
-}
-
-impl From<Field> for FormKey {
-    fn from(f: Field) -> Self {
-        FormKey::Ob(f)
-    }
-}
-
-impl From<BvField> for FormKey {
-    fn from(f: BvField) -> Self {
-        FormKey::Bv(f)
-    }
-}
-
-/// BlendVision `fields` as form keys, for a form's `&'static` key list.
-pub const fn bv_keys<const N: usize>(fields: &[BvField]) -> [FormKey; N] {
-    let mut keys = [FormKey::Bv(BvField::Name); N];
-    let mut i = 0;
-    while i < N {
-        keys[i] = FormKey::Bv(fields[i]);
-        i += 1;
-    }
-    keys
-}
-
-/// Open Badge `fields` as form keys, for a form's `&'static` key list.
-pub const fn ob_keys<const N: usize>(fields: &[Field]) -> [FormKey; N] {
-    let mut keys = [FormKey::Ob(Field::Name); N];
-    let mut i = 0;
-    while i < N {
-        keys[i] = FormKey::Ob(fields[i]);
-        i += 1;
-    }
-    keys
 }
 
 /// A record as form values, and the version they are from (an entity tag, or
 /// where the server sends none an HTTP date).
-pub type Snapshot = (KeyMap<FormKey, String>, Option<String>);
+pub type Snapshot<K> = (KeyMap<K, String>, Option<String>);
 
 /// What a save sends: the changed keys with their values, and the version
 /// the changes are based on.
@@ -149,40 +76,48 @@ struct Draft {
 
 /// A field the server changed while the admin was editing it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Conflict {
-    pub key: FormKey,
+pub struct Conflict<K> {
+    pub key: K,
     pub mine: String,
     pub theirs: String,
 }
 
-#[derive(Clone, Copy)]
-pub struct FormModel {
-    pub keys: &'static [FormKey],
-    values: RwSignal<KeyMap<FormKey, String>>,
-    base: RwSignal<KeyMap<FormKey, String>>,
+pub struct FormModel<K: FormField> {
+    pub keys: &'static [K],
+    values: RwSignal<KeyMap<K, String>>,
+    base: RwSignal<KeyMap<K, String>>,
     /// The version (entity tag, else `updated_at` as an HTTP date) the edits are based on.
     version: RwSignal<Option<String>>,
     /// For a draft restored after a reload: what each changed field held when
     /// the admin started, to tell their edits from the server's.
-    started_from: RwSignal<KeyMap<FormKey, String>>,
-    touched: RwSignal<KeySet<FormKey>>,
-    server: RwSignal<KeyMap<FormKey, String>>,
+    started_from: RwSignal<KeyMap<K, String>>,
+    touched: RwSignal<KeySet<K>>,
+    server: RwSignal<KeyMap<K, String>>,
     /// Fields whose saved value came back different from what was sent.
-    not_kept: RwSignal<KeySet<FormKey>>,
+    not_kept: RwSignal<KeySet<K>>,
     /// A server message for no field in this form.
     pub general: RwSignal<Option<String>>,
     /// Bumped on every save attempt; the error summary refocuses each time.
     pub attempt: RwSignal<u32>,
     pub state: RwSignal<SaveState>,
-    pub conflicts: RwSignal<Vec<Conflict>>,
-    changed: Memo<Vec<FormKey>>,
+    pub conflicts: RwSignal<Vec<Conflict<K>>>,
+    changed: Memo<Vec<K>>,
     draft_key: StoredValue<String>,
 }
 
-impl FormModel {
-    pub fn new(keys: &'static [FormKey], draft_key: String) -> Self {
-        let values = RwSignal::new(KeyMap::<FormKey, String>::new());
-        let base = RwSignal::new(KeyMap::<FormKey, String>::new());
+// By hand: derived, they would ask `K` to be `Clone` for `Clone` too.
+impl<K: FormField> Clone for FormModel<K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: FormField> Copy for FormModel<K> {}
+
+impl<K: FormField> FormModel<K> {
+    pub fn new(keys: &'static [K], draft_key: String) -> Self {
+        let values = RwSignal::new(KeyMap::<K, String>::new());
+        let base = RwSignal::new(KeyMap::<K, String>::new());
         let changed = Memo::new(move |_| {
             values.with(|values| {
                 base.with(|base| {
@@ -217,7 +152,7 @@ impl FormModel {
 
     /// Takes the server's values; a draft left from before (a reload, an
     /// expired session) is laid over them.
-    pub fn load(&self, base: KeyMap<FormKey, String>, version: Option<String>) {
+    pub fn load(&self, base: KeyMap<K, String>, version: Option<String>) {
         let draft = storage::session_get(&self.draft_key.get_value()).and_then(|s| json::from_str::<Draft>(&s).ok());
         let mut values = base.clone();
         let mut started = KeyMap::new();
@@ -245,12 +180,12 @@ impl FormModel {
     }
 
     /// This form's field that `wire` (a form key or an error path) names.
-    fn key_named(&self, wire: &str) -> Option<FormKey> {
+    fn key_named(&self, wire: &str) -> Option<K> {
         self.keys.iter().copied().find(|k| k.named_by(wire))
     }
 
     /// Every field's current value, as typed.
-    pub fn values_untracked(&self) -> KeyMap<FormKey, String> {
+    pub fn values_untracked(&self) -> KeyMap<K, String> {
         self.values.get_untracked()
     }
 
@@ -260,12 +195,11 @@ impl FormModel {
     }
 
     /// The typed value (reactive).
-    pub fn value(&self, k: impl Into<FormKey>) -> String {
-        let k = k.into();
+    pub fn value(&self, k: K) -> String {
         self.values.with(|v| v.get(&k).cloned().unwrap_or_default())
     }
 
-    pub fn set(&self, k: FormKey, value: String) {
+    pub fn set(&self, k: K, value: String) {
         self.values.update(|v| {
             v.insert(k, value);
         });
@@ -283,7 +217,7 @@ impl FormModel {
     /// The admin left the field: its message may show from now on. Browsers
     /// also send a blur when the focused field is taken off the page, after
     /// the form is gone (a sign-out with the cursor in a field): then nothing.
-    pub fn blur(&self, k: FormKey) {
+    pub fn blur(&self, k: K) {
         if self.touched.try_with_untracked(|t| t.contains(&k)) == Some(false) {
             self.touched.update(|t| {
                 t.insert(k);
@@ -291,12 +225,12 @@ impl FormModel {
         }
     }
 
-    fn normalized(&self, k: FormKey) -> String {
+    fn normalized(&self, k: K) -> String {
         k.normalize(&self.value(k))
     }
 
     /// The fields whose normalized value differs from the loaded one.
-    pub fn changed(&self) -> Vec<FormKey> {
+    pub fn changed(&self) -> Vec<K> {
         self.changed.get()
     }
 
@@ -306,11 +240,11 @@ impl FormModel {
 
     /// Fields whose rules run: the changed ones, those depending on them,
     /// and any the admin visited.
-    fn checked(&self) -> KeySet<FormKey> {
-        let mut set: KeySet<FormKey> = self.touched.get();
+    fn checked(&self) -> KeySet<K> {
+        let mut set: KeySet<K> = self.touched.get();
         for k in self.changed() {
             set.insert(k);
-            set.extend(k.dependents());
+            set.extend(k.dependents().iter().copied());
         }
         // The record's other fields are known (rules look at them) but belong
         // to another form.
@@ -318,13 +252,13 @@ impl FormModel {
         set
     }
 
-    fn rule_problem(&self, k: FormKey) -> Option<FieldMessage> {
-        let value_of = |f: FormKey| self.normalized(f);
+    fn rule_problem(&self, k: K) -> Option<FieldMessage> {
+        let value_of = |f: K| self.normalized(f);
         k.check(&value_of)
     }
 
     /// The message to show on `k`, if any (reactive).
-    pub fn error(&self, k: FormKey) -> Option<FieldMessage> {
+    pub fn error(&self, k: K) -> Option<FieldMessage> {
         if let Some(msg) = self.server.with(|s| s.get(&k).cloned()) {
             return Some(FieldMessage::Server(msg));
         }
@@ -339,7 +273,7 @@ impl FormModel {
     }
 
     /// Every message on screen, in form order, for the summary.
-    pub fn problems(&self) -> Vec<(FormKey, FieldMessage)> {
+    pub fn problems(&self) -> Vec<(K, FieldMessage)> {
         self.keys.iter().filter_map(|&k| self.error(k).map(|m| (k, m))).collect()
     }
 
@@ -360,7 +294,7 @@ impl FormModel {
     }
 
     /// The save went through: the server's answer is the new starting point.
-    pub fn saved(&self, base: KeyMap<FormKey, String>, version: Option<String>) {
+    pub fn saved(&self, base: KeyMap<K, String>, version: Option<String>) {
         storage::session_remove(&self.draft_key.get_value());
         self.values.set(base.clone());
         self.base.set(base);
@@ -378,9 +312,9 @@ impl FormModel {
     /// back different were not kept (a server that drops keys it has no rule
     /// for still answers 200). They get the typed value back, a message, and
     /// stay in the draft; the save is not reported as done.
-    fn check_kept(&self, sent: &[(String, String)], typed: &KeyMap<FormKey, String>) {
+    fn check_kept(&self, sent: &[(String, String)], typed: &KeyMap<K, String>) {
         let base = self.base.get_untracked();
-        let lost: KeySet<FormKey> = sent
+        let lost: KeySet<K> = sent
             .iter()
             .filter_map(|(wire, value)| {
                 let k = self.key_named(wire)?;
@@ -434,7 +368,7 @@ impl FormModel {
     /// The record changed on the server since the admin started: list the
     /// fields both sides changed, and move the starting point to the server's
     /// version so the next save is checked against it.
-    pub fn conflict(&self, current: KeyMap<FormKey, String>, version: Option<String>) {
+    pub fn conflict(&self, current: KeyMap<K, String>, version: Option<String>) {
         let base = self.base.get_untracked();
         let started = self.started_from.get_untracked();
         let mut list = Vec::new();
@@ -463,14 +397,14 @@ impl FormModel {
     }
 
     /// Resolves one conflict with the server's value.
-    pub fn take_theirs(&self, k: FormKey) {
+    pub fn take_theirs(&self, k: K) {
         let theirs = self.base.with_untracked(|b| b.get(&k).cloned().unwrap_or_default());
         self.set(k, theirs);
         self.conflicts.update(|c| c.retain(|x| x.key != k));
     }
 
     /// Resolves one conflict keeping the admin's value (saved with the next save).
-    pub fn keep_mine(&self, k: FormKey) {
+    pub fn keep_mine(&self, k: K) {
         self.conflicts.update(|c| c.retain(|x| x.key != k));
     }
 
@@ -488,11 +422,11 @@ impl FormModel {
         self.state.set(SaveState::Idle);
     }
 
-    fn changed_untracked(&self) -> Vec<FormKey> {
+    fn changed_untracked(&self) -> Vec<K> {
         untrack(|| self.changed())
     }
 
-    fn value_untracked(&self, k: FormKey) -> String {
+    fn value_untracked(&self, k: K) -> String {
         untrack(|| self.value(k))
     }
 
@@ -525,14 +459,15 @@ impl FormModel {
 /// (waits `Retry-After`, then tries again by itself), and failures the admin
 /// can retry. `send` gets the token, the changed pairs and the version.
 /// Every form saves through here.
-pub fn save<R, Send, SendFut, Reload, ReloadFut>(
-    form: FormModel,
+pub fn save<K, R, Send, SendFut, Reload, ReloadFut>(
+    form: FormModel<K>,
     dialect: crate::core::session::Dialect,
     send: Send,
     reload: Reload,
-    to_values: fn(&R) -> Snapshot,
+    to_values: fn(&R) -> Snapshot<K>,
     on_saved: impl Fn(R) + 'static,
 ) where
+    K: FormField,
     R: 'static,
     Send: Fn(String, Vec<(String, String)>, Option<String>) -> SendFut + 'static,
     SendFut: std::future::Future<Output = Result<R, ApiError>> + 'static,
@@ -584,17 +519,17 @@ pub fn save<R, Send, SendFut, Reload, ReloadFut>(
             },
             // `api/http.rs` has ended the session; the draft waits for the next sign-in.
             Err(ApiError::Unauthenticated { .. }) => form.state.set(SaveState::Idle),
-            Err(e) => form.failed(in_words(e, lang.get_untracked())),
+            Err(e) => form.failed(in_words::<K>(e, lang.get_untracked())),
         }
     });
 }
 
 /// A refusal that names no field but gives a documented reason is shown in
 /// the reason's words.
-fn in_words(error: ApiError, lang: Lang) -> ApiError {
+fn in_words<K: FormField>(error: ApiError, lang: Lang) -> ApiError {
     match error {
         ApiError::Invalid { fields, reason: Some(reason), message } if fields.is_empty() => {
-            let message = rpc_reason_text(&reason, lang).map(str::to_string).unwrap_or(message);
+            let message = K::reason_text(&reason, lang).map(str::to_string).unwrap_or(message);
             ApiError::Invalid { fields, reason: Some(reason), message }
         }
         other => other,

@@ -4,7 +4,7 @@
 //! paste, a drop) goes through the SafeHtml sanitizer first, and the value
 //! it hands the form is sanitized too.
 
-use super::model::{FormKey, FormModel};
+use super::model::{FormField, FormModel};
 use crate::ui::safe_html::{allowed_href, rebuild_into, sanitize_to_string, SafeHtml};
 use crate::i18n::{use_i18n, I18n, T};
 use leptos::prelude::*;
@@ -91,9 +91,9 @@ impl Tool {
 /// editable element, the last value it reported and the toolbar's pressed
 /// states.
 #[derive(Clone, Copy)]
-struct Editor {
-    form: FormModel,
-    key: FormKey,
+struct Editor<K: FormField> {
+    form: FormModel<K>,
+    key: K,
     i18n: I18n,
     area: NodeRef<leptos::html::Div>,
     // The last value this editor reported, so the form's echo of it does not
@@ -102,8 +102,8 @@ struct Editor {
     pressed: RwSignal<Vec<Tool>>,
 }
 
-impl Editor {
-    fn new(form: FormModel, key: FormKey, i18n: I18n) -> Editor {
+impl<K: FormField> Editor<K> {
+    fn new(form: FormModel<K>, key: K, i18n: I18n) -> Self {
         Editor { form, key, i18n, area: NodeRef::new(), reported: StoredValue::new(None), pressed: RwSignal::new(Vec::new()) }
     }
 
@@ -219,7 +219,7 @@ fn insert_link(i18n: I18n) -> bool {
 }
 
 #[component]
-pub fn RichTextEditor(form: FormModel, #[prop(into)] key: FormKey, label: T, #[prop(optional)] hint: Option<T>) -> impl IntoView {
+pub fn RichTextEditor<K: FormField>(form: FormModel<K>, key: K, label: T, #[prop(optional)] hint: Option<T>) -> impl IntoView {
     let i18n = use_i18n();
     let id = key.id();
     let label_id = format!("{id}-label");
@@ -249,7 +249,7 @@ pub fn RichTextEditor(form: FormModel, #[prop(into)] key: FormKey, label: T, #[p
 }
 
 #[component]
-fn EditorToolbar(editor: Editor, id: &'static str) -> impl IntoView {
+fn EditorToolbar<K: FormField>(editor: Editor<K>, id: &'static str) -> impl IntoView {
     let i18n = editor.i18n;
     view! {
         <div class="editor__toolbar" role="toolbar" aria-label=move || i18n.t(T::EdToolbar) aria-controls=id>
@@ -259,7 +259,7 @@ fn EditorToolbar(editor: Editor, id: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn ToolButton(editor: Editor, tool: Tool) -> impl IntoView {
+fn ToolButton<K: FormField>(editor: Editor<K>, tool: Tool) -> impl IntoView {
     let (i18n, pressed) = (editor.i18n, editor.pressed);
     view! {
         <button
@@ -288,7 +288,7 @@ fn ToolButton(editor: Editor, tool: Tool) -> impl IntoView {
 
 /// The editable area itself.
 #[component]
-fn EditorArea(editor: Editor, id: &'static str, label_id: String, has_hint: bool) -> impl IntoView {
+fn EditorArea<K: FormField>(editor: Editor<K>, id: &'static str, label_id: String, has_hint: bool) -> impl IntoView {
     let (form, key) = (editor.form, editor.key);
     let described_by = super::inputs::described_by(form, key, has_hint);
     view! {
@@ -318,7 +318,7 @@ fn EditorArea(editor: Editor, id: &'static str, label_id: String, has_hint: bool
 
 /// What visitors will see.
 #[component]
-fn EditorPreview(form: FormModel, key: FormKey, id: &'static str) -> impl IntoView {
+fn EditorPreview<K: FormField>(form: FormModel<K>, key: K, id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="editor__preview" aria-labelledby=format!("{id}-preview")>

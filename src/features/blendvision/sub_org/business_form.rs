@@ -4,7 +4,7 @@
 use crate::api::blendvision as bv_api;
 use crate::i18n::*;
 use crate::ui::form::inputs::{FormInput, FormSelect, FormSummary, SaveBar};
-use crate::ui::form::model::{self, bv_keys, FormKey, FormModel};
+use crate::ui::form::model::{self, FormField, FormModel};
 use crate::ui::form::unsaved::guard_unsaved;
 use crate::core::session::Dialect;
 use leptos::prelude::*;
@@ -13,30 +13,23 @@ use orgdesk_model::bv_form::{self, business_values, BvField};
 use crate::ui::form::keyed::KeyMap;
 
 /// The form's values keyed for the form machinery.
-fn keyed(values: Vec<(BvField, String)>) -> KeyMap<FormKey, String> {
-    values.into_iter().map(|(f, v)| (FormKey::Bv(f), v)).collect()
+fn keyed(values: Vec<(BvField, String)>) -> KeyMap<BvField, String> {
+    values.into_iter().collect()
 }
 
-static BVONE: [FormKey; bv_form::BVONE.len()] = bv_keys(bv_form::BVONE);
-static CXM: [FormKey; bv_form::CXM.len()] = bv_keys(bv_form::CXM);
-static OTHER: [FormKey; bv_form::OTHER.len()] = bv_keys(bv_form::OTHER);
-
-fn keys_for(plan: Option<&BusinessPlanType>) -> &'static [FormKey] {
+fn keys_for(plan: Option<&BusinessPlanType>) -> &'static [BvField] {
     match plan {
-        Some(BusinessPlanType::Bvone) => &BVONE,
-        Some(BusinessPlanType::Cxm) => &CXM,
-        _ => &OTHER,
+        Some(BusinessPlanType::Bvone) => bv_form::BVONE,
+        Some(BusinessPlanType::Cxm) => bv_form::CXM,
+        _ => bv_form::OTHER,
     }
 }
 
 /// The changed fields with their normalized values.
-fn changes(form: &FormModel) -> Vec<(BvField, String)> {
+fn changes(form: &FormModel<BvField>) -> Vec<(BvField, String)> {
     untrack(|| form.changed())
         .into_iter()
-        .filter_map(|k| match k {
-            FormKey::Bv(f) => Some((f, k.normalize(&untrack(|| form.value(f))))),
-            FormKey::Ob(_) => None,
-        })
+        .map(|f| (f, FormField::normalize(f, &untrack(|| form.value(f)))))
         .collect()
 }
 
@@ -50,7 +43,7 @@ pub fn BusinessForm(acting: String, org: Organization, on_saved: Callback<()>) -
     let form = FormModel::new(keys, format!("orgdesk.draft.bv.sub-org.{id}"));
     form.load(keyed(business_values(&org)), None);
     guard_unsaved(move || form.dirty());
-    let has = move |f: BvField| keys.contains(&FormKey::Bv(f));
+    let has = move |f: BvField| keys.contains(&f);
     let units = Signal::derive(move || vec![("months".to_string(), i18n.t(T::Months).to_string()), ("days".to_string(), i18n.t(T::Days).to_string())]);
     let yes_no = Signal::derive(move || vec![("true".to_string(), i18n.t(T::Yes).to_string()), ("false".to_string(), i18n.t(T::No).to_string())]);
     let (acting, target) = (StoredValue::new(acting), StoredValue::new(id));
