@@ -805,3 +805,26 @@ fn the_form_machinery_maps_keep_key_order_and_one_value_per_key_like_a_btreemap(
     assert!(!set.insert(4) && set.insert(1) && set.contains(&1) && set.remove(&7) && !set.contains(&7));
     assert_eq!(set.len(), 3);
 }
+
+#[wasm_bindgen_test]
+fn the_country_list_holds_every_code_once_in_the_browsers_order_of_names() {
+    use orgdesk::i18n::countries;
+    let codes = orgdesk_model::countries::CODES;
+    for (lang, locale) in [(Lang::En, "en"), (Lang::It, "it")] {
+        let list = countries(lang);
+        let mut seen: Vec<&str> = list.iter().map(|(c, _)| c.as_str()).collect();
+        seen.sort_unstable();
+        let mut all = codes.to_vec();
+        all.sort_unstable();
+        assert_eq!(seen, all, "every code once ({locale})");
+        let collator = js_sys::Intl::Collator::new(&js_sys::Array::of1(&locale.into()), &js_sys::Object::new());
+        let compare = collator.compare();
+        for pair in list.windows(2) {
+            let order = compare.call2(&wasm_bindgen::JsValue::NULL, &pair[0].1.as_str().into(), &pair[1].1.as_str().into()).unwrap().as_f64().unwrap();
+            assert!(order <= 0.0, "{:?} before {:?} ({locale})", pair[0], pair[1]);
+        }
+        let name_of = |code: &str| list.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap();
+        assert_eq!(name_of("IT"), if lang == Lang::En { "Italy" } else { "Italia" });
+        assert_eq!(name_of("DE"), if lang == Lang::En { "Germany" } else { "Germania" });
+    }
+}
