@@ -347,11 +347,28 @@ async fn billing_codes_are_checked_with_messages_that_say_what_to_type() {
 async fn unknown_enum_values_are_shown_raw() {
     let org = serde_json::from_str::<ob::Data<ob::Organization>>(include_str!("fixtures/openbadge/organization-unknown-values.json")).unwrap().data;
     let billing = org.clone();
-    let (root, _) = mount(Lang::En, move || view! { <ProfileForm org/> });
+    let first = org.clone();
+    let (root, _) = mount(Lang::En, move || view! { <ProfileForm org=first/> });
     settle().await;
     assert_eq!(select(&root, "type").value(), "public_agency");
     assert_eq!(select(&root, "activity").value(), "museum");
     assert!(text(&root).contains("suspended"));
+    let (root, i18n) = mount(Lang::En, move || view! { <ProfileForm org=org.clone()/> });
+    settle().await;
+    // Choosing a listed value drops the raw one; the choice survives the
+    // options being rebuilt in the other language.
+    let kind = select(&root, "type");
+    kind.set_value("private_non_profit");
+    kind.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    let values = |s: &web_sys::HtmlSelectElement| (0..s.length()).filter_map(|i| s.item(i)).map(|o| o.unchecked_into::<web_sys::HtmlOptionElement>().value()).collect::<Vec<_>>();
+    assert!(!values(&kind).contains(&"public_agency".to_string()), "{:?}", values(&kind));
+    i18n.lang.set(Lang::It);
+    settle().await;
+    let kind = select(&root, "type");
+    assert_eq!((kind.value(), kind.selected_options().item(0).unwrap().text_content().unwrap()), ("private_non_profit".to_string(), "Privato senza scopo di lucro".to_string()));
+    assert_eq!(select(&root, "activity").value(), "museum", "the unlisted value stays, shown as sent");
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().clear().unwrap();
     let (root, _) = mount(Lang::En, move || view! { <Billing org=billing/> });
     settle().await;
     assert!(text(&root).contains("past_due"));

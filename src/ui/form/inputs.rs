@@ -127,19 +127,26 @@ pub fn FormSelect<K: FormField>(
                 prop:value=move || form.value(key)
             >
                 <option value="">{move || if optional { i18n.t(T::NotSet) } else { i18n.t(T::ChooseOne) }}</option>
+                // Rebuilt when the list changes (a language change), not on
+                // every choice: `prop:value` selects, and `selected` keeps the
+                // choice when the options are built after it (a country list
+                // is some 250 options).
                 {move || {
-                    let current = form.value(key);
-                    let mut list = options.get();
-                    // A stored value the list does not know is kept, shown as sent.
-                    if !current.is_empty() && !list.iter().any(|(v, _)| *v == current) {
-                        list.push((current.clone(), current.clone()));
-                    }
-                    list.into_iter()
+                    let current = untrack(|| form.value(key));
+                    options
+                        .get()
+                        .into_iter()
                         .map(|(value, text)| {
                             let selected = value == current;
                             view! { <option value=value selected=selected>{text}</option> }
                         })
                         .collect_view()
+                }}
+                // A stored value the list does not know is kept, shown as sent.
+                {move || {
+                    let current = form.value(key);
+                    let known = current.is_empty() || options.with(|list| list.iter().any(|(v, _)| *v == current));
+                    (!known).then(|| view! { <option value=current.clone() selected=true>{current.clone()}</option> })
                 }}
             </select>
         </Frame>
