@@ -9,7 +9,7 @@
 // renames them (and the exports, and the module) to one or two letters; this
 // script runs it and makes the same renames in the JavaScript, which must run
 // before the JavaScript is minified (it looks for `wasm.name` and `name: function`
-// as wasm-bindgen writes them). Issue 17: about 5 KB brotli per console.
+// as wasm-bindgen writes them). Issue 17: 4-6 KB brotli per entry point.
 //
 // Every rename must happen exactly where expected, or the build fails: a name
 // left behind would be a missing import at start-up.
