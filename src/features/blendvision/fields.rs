@@ -2,11 +2,14 @@
 //! forms) in the form machinery, with the rules the server runs
 //! (`orgdesk_model::bv_form`).
 
+use crate::core::session::Dialect;
 use crate::i18n::{bv_problem, rpc_reason_text, FieldMessage, Lang};
 use crate::ui::form::model::FormField;
 use orgdesk_model::bv_form::BvField;
 
 impl FormField for BvField {
+    const DIALECT: Dialect = Dialect::BlendVision;
+
     fn wire(self) -> &'static str {
         BvField::wire(self)
     }

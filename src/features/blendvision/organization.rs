@@ -259,7 +259,6 @@ pub fn RenameForm(org_id: String, name: String, on_renamed: Callback<String>) ->
     let submit = Callback::new(move |_| {
         model::save(
             form,
-            Dialect::BlendVision,
             move |token, pairs: Vec<(String, String)>, _| {
                 let new_name = pairs.into_iter().next().map(|(_, v)| v).unwrap_or_default();
                 async move {

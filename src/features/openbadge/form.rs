@@ -24,6 +24,8 @@ pub fn org_values(org: &Organization) -> Snapshot<Field> {
 /// The Open Badge organization's fields in the form machinery, with the
 /// rules the server runs (`orgdesk_model::fields`).
 impl FormField for Field {
+    const DIALECT: Dialect = Dialect::OpenBadge;
+
     fn wire(self) -> &'static str {
         self.key()
     }
@@ -117,7 +119,6 @@ pub fn OrgFormPage(
 pub fn save(form: FormModel<Field>, on_saved: impl Fn(Organization) + 'static) {
     model::save(
         form,
-        Dialect::OpenBadge,
         api::openbadge::update,
         api::openbadge::organization,
         org_values,

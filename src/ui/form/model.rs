@@ -9,6 +9,7 @@
 
 use crate::core::error::ApiError;
 use crate::i18n::{use_i18n, FieldMessage, Lang};
+use crate::core::session::Dialect;
 use crate::core::{json, storage};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,8 @@ use std::collections::BTreeMap;
 /// console, for that platform's fields only, and neither console carries the
 /// other's rules.
 pub trait FormField: Copy + Ord + std::hash::Hash + std::fmt::Debug + Send + Sync + 'static {
+    /// The platform whose session token saves these fields.
+    const DIALECT: Dialect;
     /// The stable name the server and the draft use.
     fn wire(self) -> &'static str;
     /// The id of the field's input (what the error summary links to).
@@ -82,6 +85,7 @@ pub struct Conflict<K> {
     pub theirs: String,
 }
 
+#[derive(Clone, Copy)]
 pub struct FormModel<K: FormField> {
     pub keys: &'static [K],
     values: RwSignal<KeyMap<K, String>>,
@@ -104,15 +108,6 @@ pub struct FormModel<K: FormField> {
     changed: Memo<Vec<K>>,
     draft_key: StoredValue<String>,
 }
-
-// By hand: derived, they would ask `K` to be `Clone` for `Clone` too.
-impl<K: FormField> Clone for FormModel<K> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<K: FormField> Copy for FormModel<K> {}
 
 impl<K: FormField> FormModel<K> {
     pub fn new(keys: &'static [K], draft_key: String) -> Self {
@@ -461,7 +456,6 @@ impl<K: FormField> FormModel<K> {
 /// Every form saves through here.
 pub fn save<K, R, Send, SendFut, Reload, ReloadFut>(
     form: FormModel<K>,
-    dialect: crate::core::session::Dialect,
     send: Send,
     reload: Reload,
     to_values: fn(&R) -> Snapshot<K>,
@@ -481,7 +475,7 @@ pub fn save<K, R, Send, SendFut, Reload, ReloadFut>(
     let Some((pairs, version)) = form.begin_save() else { return };
     let session = use_session();
     let lang = use_i18n().lang;
-    let Some(token) = session.token(dialect) else {
+    let Some(token) = session.token(K::DIALECT) else {
         session.end(crate::core::session::SignedOutReason::Expired);
         return;
     };

@@ -6,7 +6,6 @@ use crate::i18n::*;
 use crate::ui::form::inputs::{FormInput, FormSelect, FormSummary, SaveBar};
 use crate::ui::form::model::{self, FormField, FormModel};
 use crate::ui::form::unsaved::guard_unsaved;
-use crate::core::session::Dialect;
 use leptos::prelude::*;
 use orgdesk_model::blendvision::{BusinessPlanType, Organization};
 use orgdesk_model::bv_form::{self, business_values, BvField};
@@ -51,7 +50,6 @@ pub fn BusinessForm(acting: String, org: Organization, on_saved: Callback<()>) -
     let submit = Callback::new(move |_| {
         model::save(
             form,
-            Dialect::BlendVision,
             move |token, _pairs, _version| {
                 let (changes, acting, target) = (changes(&form), acting.get_value(), target.get_value());
                 async move {
