@@ -91,12 +91,20 @@ const before = names(readFileSync(wasmPath));
 const minified = `${wasmPath}.min`;
 // The module was optimised by Trunk's wasm-opt -Oz: only rename now, and write
 // it with the same stack-IR optimisation that run ended with.
-execFileSync(wasmOpt, [wasmPath, '--minify-imports-and-exports-and-modules', '--optimize-level', '2',
-  '--shrink-level', '2', '--generate-stack-ir', '--optimize-stack-ir', '-o', minified], { stdio: ['ignore', 'ignore', 'inherit'] });
+// It prints what it renamed: [module, old name, new name] per import and
+// [old name, new name] per export.
+const map = JSON.parse(execFileSync(wasmOpt, [wasmPath, '--minify-imports-and-exports-and-modules', '--optimize-level', '2',
+  '--shrink-level', '2', '--generate-stack-ir', '--optimize-stack-ir', '-o', minified], { stdio: ['ignore', 'pipe', 'inherit'] }).toString());
 const after = names(readFileSync(minified));
 if (before.imports.length !== after.imports.length || before.exports.length !== after.exports.length) {
   throw new Error('wasm-opt changed the number of imports or exports');
 }
+// The renames below pair the names by position: check each pair against
+// what wasm-opt says it did.
+const said = new Set([...map.imports.map(([, old, now]) => `${old} ${now}`), ...map.exports.map(([old, now]) => `${old} ${now}`)]);
+const paired = [...before.imports.map((old, i) => `${old.name} ${after.imports[i].name}`), ...before.exports.map((old, i) => `${old} ${after.exports[i]}`)];
+const unsaid = paired.find((pair) => !said.has(pair));
+if (unsaid) throw new Error(`wasm-opt did not rename as paired by position: ${unsaid}`);
 
 let js = readFileSync(jsPath, 'utf8');
 const modules = new Map();
