@@ -48,3 +48,14 @@ test('each console downloads only its own entry point', async ({ page }) => {
   expect(bv.some((p) => p.endsWith('.wasm')), bv.join(', ')).toBe(true);
   expect(bv.every((p) => p.startsWith('/blendvision/')), bv.join(', ')).toBe(true);
 });
+
+test('every entry page names its icon, and the icon is there', async ({ page, request }) => {
+  for (const path of ['/', '/openbadge/sign-in', '/blendvision/sign-in', '/issuers/3f6c2a1e-8d4b-4c1a-9e77-2b5d0c9a4f10']) {
+    await page.goto(path);
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(href, path).toMatch(/\/favicon-[0-9a-f]+\.svg$/);
+    const icon = await request.get(href!);
+    expect(icon.status(), path).toBe(200);
+    expect(icon.headers()['content-type'], path).toBe('image/svg+xml');
+  }
+});
