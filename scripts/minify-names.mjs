@@ -73,16 +73,17 @@ function names(bytes) {
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Replaces `pattern` in `js` exactly `times` times, or fails the build. */
-function replace(js, pattern, replacement, what, times = 1) {
+/** Replaces the one match of `pattern` in `js` with `make(...match)`, or
+ * fails the build. (A function, not a replacement string: new names may
+ * hold `$`, which a replacement string would read as a group.) */
+function replaceOnce(js, pattern, make, what) {
   let count = 0;
   const out = js.replace(pattern, (...match) => {
     count++;
-    // `$1`, `$2`: the pattern's groups, as String.replace would fill them.
-    return replacement.replace(/\$(\d)/g, (_, group) => match[group]);
+    return make(...match);
   });
-  if (count !== times) {
-    throw new Error(`${what}: expected ${times} occurrence(s) in ${jsPath}, found ${count}`);
+  if (count !== 1) {
+    throw new Error(`${what}: expected one occurrence in ${jsPath}, found ${count}`);
   }
   return out;
 }
@@ -115,15 +116,14 @@ before.imports.forEach((old, i) => {
   }
   modules.set(old.module, now.module);
   // `__wbg_name_hash: function(` in the import object.
-  js = replace(js, new RegExp(`(^\\s*)${escape(old.name)}(: function\\b)`, 'm'), `$1${JSON.stringify(now.name)}$2`, `import ${old.name}`);
+  js = replaceOnce(js, new RegExp(`(^\\s*)${escape(old.name)}(: function\\b)`, 'gm'), (_, indent, rest) => `${indent}${JSON.stringify(now.name)}${rest}`, `import ${old.name}`);
 });
 for (const [old, now] of modules) {
-  js = replace(js, new RegExp(`${escape(JSON.stringify(old))}(: import)`), `${JSON.stringify(now)}$1`, `module ${old}`);
+  js = replaceOnce(js, new RegExp(`${escape(JSON.stringify(old))}(: import)`, 'g'), (_, rest) => `${JSON.stringify(now)}${rest}`, `module ${old}`);
 }
+// Every `wasm.name`, however many (the check below finds any left).
 before.exports.forEach((old, i) => {
-  const now = after.exports[i];
-  const uses = js.match(new RegExp(`\\bwasm\\.${escape(old)}\\b`, 'g'))?.length ?? 0;
-  if (uses > 0) js = replace(js, new RegExp(`\\bwasm\\.${escape(old)}\\b`, 'g'), `wasm[${JSON.stringify(now)}]`, `export ${old}`, uses);
+  js = js.replace(new RegExp(`\\bwasm\\.${escape(old)}\\b`, 'g'), () => `wasm[${JSON.stringify(after.exports[i])}]`);
 });
 const left = js.match(/\bwasm\.[A-Za-z_$][\w$]*/);
 if (left) throw new Error(`${left[0]} is not an export of ${wasmPath}`);

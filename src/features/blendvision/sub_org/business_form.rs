@@ -4,7 +4,7 @@
 use crate::api::blendvision as bv_api;
 use crate::i18n::*;
 use crate::ui::form::inputs::{FormInput, FormSelect, FormSummary, SaveBar};
-use crate::ui::form::model::{self, FormField, FormModel};
+use crate::ui::form::model::{self, FormModel};
 use crate::ui::form::unsaved::guard_unsaved;
 use leptos::prelude::*;
 use orgdesk_model::blendvision::{BusinessPlanType, Organization};
@@ -28,7 +28,7 @@ fn keys_for(plan: Option<&BusinessPlanType>) -> &'static [BvField] {
 fn changes(form: &FormModel<BvField>) -> Vec<(BvField, String)> {
     untrack(|| form.changed())
         .into_iter()
-        .map(|f| (f, FormField::normalize(f, &untrack(|| form.value(f)))))
+        .map(|f| (f, f.normalize(&untrack(|| form.value(f)))))
         .collect()
 }
 
